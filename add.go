@@ -66,17 +66,28 @@ func (s *Stream[V]) AddWith(v V, opts AddOptions) (ID, error) {
 	return id, nil
 }
 
+// validate checks o in Redis's order: the options first, then the 0-0 ID
+// (which xaddCommand rejects after parsing).
 func (o *AddOptions) validate() error {
-	if o.ID.kind == idExplicit && o.ID.id.IsZero() {
-		return ErrIDZero
-	}
 	if err := o.Trim.validate(false); err != nil {
 		return err
 	}
+	if err := o.validateIdempotency(); err != nil {
+		return err
+	}
+	if o.ID.kind == idExplicit && o.ID.id.IsZero() {
+		return ErrIDZero
+	}
+	return nil
+}
+
+func (o *AddOptions) validateIdempotency() error {
 	if o.Producer == "" && o.IdempotentID == "" && !o.AutoIdempotentID {
 		return nil
 	}
 	switch {
+	case o.Producer == "" && o.AutoIdempotentID:
+		return errEmptyAutoProducer
 	case o.Producer == "":
 		return ErrEmptyProducer
 	case o.AutoIdempotentID && o.IdempotentID != "":

@@ -236,11 +236,12 @@ func (s *Stream[V]) historyLocked(g *group, c *consumer, after ID, limit int, no
 }
 
 // claimableLocked reports whether a CLAIM read would claim anything: the
-// first pending entry in time order whose stream entry exists is idle enough.
+// first pending entry in time order whose stream entry exists is released
+// (NACKed) or idle enough.
 func (s *Stream[V]) claimableLocked(g *group, minIdle, now int64) bool {
 	for p := g.byTime.head; p != nil; p = p.next {
 		if s.log.has(p.id) {
-			return now-p.deliveryTime >= minIdle
+			return p.owner == nil || now-p.deliveryTime >= minIdle // released entries skip the idle check
 		}
 	}
 	return false
@@ -248,8 +249,9 @@ func (s *Stream[V]) claimableLocked(g *group, minIdle, now int64) bool {
 
 // claimReadLocked is the claim phase of XREADGROUP CLAIM: walk the time list
 // from the head (released entries, then longest idle), up to the tail as it
-// was at the start, claiming entries idle at least minIdle for c; entries
-// whose stream entry is gone are skipped and left pending.
+// was at the start, claiming for c the released entries and those idle at
+// least minIdle; entries whose stream entry is gone are skipped and left
+// pending.
 func (s *Stream[V]) claimReadLocked(g *group, c *consumer, minIdle, now int64, limit int, b *budget) []Message[V] {
 	var msgs []Message[V]
 	stop := g.byTime.tail
@@ -257,7 +259,7 @@ func (s *Stream[V]) claimReadLocked(g *group, c *consumer, minIdle, now int64, l
 		next, last := p.next, p == stop
 		if v, ok := s.log.get(p.id); ok {
 			idle := now - p.deliveryTime
-			if idle < minIdle || limit > 0 && len(msgs) >= limit || !b.allow() {
+			if p.owner != nil && idle < minIdle || limit > 0 && len(msgs) >= limit || !b.allow() {
 				break
 			}
 			msgs = append(msgs, Message[V]{ID: p.id, Value: *v, Idle: time.Duration(idle) * time.Millisecond, Deliveries: p.count})

@@ -22,8 +22,9 @@
 // counts, entries-read and lag, trimming by node) and the Redis 8.2–8.10
 // additions: reference-aware deletes and trims (KEEPREF / DELREF / ACKED,
 // [Stream.DeleteEx], [Group.AckDelete]), claiming reads
-// (ReadGroupOptions.Claim), idempotent adds (AddOptions.Producer),
-// [Group.Nack], and MaxCount / MaxSize on multi-stream reads.
+// (ReadGroupOptions.Claim), idempotent adds (AddOptions.Producer,
+// [Stream.ConfigureIdempotency], [Stream.RecordIdempotent]), [Group.Nack],
+// and MaxCount / MaxSize on multi-stream reads.
 //
 // # Concurrency
 //

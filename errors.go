@@ -9,9 +9,18 @@ import "errors"
 type Error struct {
 	msg   string
 	redis string
+	base  *Error // the sentinel this is a variant of; nil for sentinels
 }
 
 func newError(msg, redis string) *Error { return &Error{msg: "xstream: " + msg, redis: redis} }
+
+// variant returns e with the Redis text another command uses for the same
+// condition; errors.Is still matches e.
+func (e *Error) variant(redis string) *Error { return &Error{msg: e.msg, redis: redis, base: e} }
+
+// Is reports whether e is a variant of target: the same condition, replied
+// with the text of another Redis command.
+func (e *Error) Is(target error) bool { return e.base != nil && target == error(e.base) }
 
 // Error returns the Go-style message, prefixed "xstream: ".
 func (e *Error) Error() string { return e.msg }
@@ -60,8 +69,9 @@ var (
 		"ERR The ID specified in XADD is equal or smaller than the target stream top item")
 	// ErrIDZero is returned when an add names the ID 0-0 explicitly.
 	ErrIDZero = newError("ID must be greater than 0-0", "ERR The ID specified in XADD must be greater than 0-0")
-	// ErrStreamExhausted is returned when the stream's last ID is MaxID, or a
-	// "<ms>-*" add finds the sequence of ms used up.
+	// ErrStreamExhausted is returned when the stream's last ID is MaxID. (A
+	// "<ms>-*" add that finds the sequence of ms used up fails with
+	// ErrIDTooSmall, as in Redis.)
 	ErrStreamExhausted = newError("stream has exhausted the last possible ID",
 		"ERR The stream has exhausted the last possible ID, unable to add more items")
 	// ErrSetIDTooSmall is returned when SetLastID names an ID below the last entry.
@@ -89,6 +99,10 @@ var (
 	ErrMaxLenNegative = newError("MaxLen must be >= 0", "ERR The MAXLEN argument must be >= 0.")
 	// ErrLimitNegative is returned when Limit is negative (other than NoLimit).
 	ErrLimitNegative = newError("Limit must be >= 0", "ERR The LIMIT argument must be >= 0.")
+	// ErrLimitWithoutStrategy is returned when Limit is set without a trim
+	// strategy.
+	ErrLimitWithoutStrategy = newError("Limit needs a trim strategy",
+		"ERR syntax error, LIMIT cannot be used without specifying a trimming strategy")
 	// ErrLimitWithoutApprox is returned when Limit is set on an exact trim.
 	ErrLimitWithoutApprox = newError("Limit needs approximate trimming",
 		"ERR syntax error, LIMIT cannot be used without the special ~ option")
@@ -104,10 +118,14 @@ var (
 	// ErrIdempotencyTwice is returned when an add sets both IdempotentID and AutoIdempotentID.
 	ErrIdempotencyTwice = newError("IdempotentID and AutoIdempotentID are exclusive",
 		"ERR syntax error, IDMP/IDMPAUTO specified multiple times")
-	// ErrEmptyProducer is returned when an idempotent add has an empty producer ID.
+	// ErrEmptyProducer is returned when an idempotent add or RecordIdempotent
+	// has an empty producer ID. Its Redis text is IDMP's; the errors returned
+	// for IDMPAUTO and XIDMPRECORD match it with errors.Is and carry their own.
 	ErrEmptyProducer = newError("idempotent add needs a non-empty producer ID",
 		"ERR syntax error, IDMP requires a non-empty producer ID")
-	// ErrEmptyIdempotentID is returned when an idempotent add has an empty idempotent ID.
+	// ErrEmptyIdempotentID is returned when an idempotent add or
+	// RecordIdempotent has an empty idempotent ID. Its Redis text is IDMP's;
+	// the error returned for XIDMPRECORD matches it and carries its own.
 	ErrEmptyIdempotentID = newError("idempotent add needs a non-empty idempotent ID",
 		"ERR syntax error, IDMP requires a non-empty idempotent ID")
 	// ErrNoFingerprint is returned by an automatic idempotent add (IDMPAUTO) on a
@@ -153,4 +171,11 @@ var (
 	ErrMaxCountBelowCount = newError("MaxCount must be >= Count", "ERR MAXCOUNT must be greater than or equal to COUNT")
 	// ErrInvalidNackMode is returned for a NackMode other than Silent, Fail and Fatal.
 	ErrInvalidNackMode = newError("nack mode must be Silent, Fail or Fatal", "ERR mode must be SILENT, FAIL, or FATAL")
+)
+
+// Variants of sentinels with the reply text of another command.
+var (
+	errEmptyAutoProducer = ErrEmptyProducer.variant("ERR syntax error, IDMPAUTO requires a non-empty producer ID")
+	errRecordEmptyPID    = ErrEmptyProducer.variant("ERR producer ID must be non-empty")
+	errRecordEmptyIID    = ErrEmptyIdempotentID.variant("ERR idempotent ID must be non-empty")
 )

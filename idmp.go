@@ -117,3 +117,85 @@ func (st *idmpState) tracked(now int64) (pids, iids int) {
 	}
 	return len(st.producers), iids
 }
+
+// IdempotencyConfig is the argument of [Stream.ConfigureIdempotency]
+// (XCFGSET). A zero field leaves that setting as it is.
+type IdempotencyConfig struct {
+	// Duration is IDMP-DURATION: how long an idempotent ID is remembered,
+	// counted from its entry ID's time. It must be within 1s..86400s (Redis
+	// takes whole seconds; finer values are kept as given).
+	Duration time.Duration
+	// MaxSize is IDMP-MAXSIZE: how many idempotent IDs each producer
+	// remembers, 1..10000.
+	MaxSize int
+}
+
+// ConfigureIdempotency changes the stream's idempotency settings (XCFGSET).
+// If a setting really changes, every remembered producer and idempotent ID is
+// forgotten (the IIDsAdded and IIDsDuplicates counters stay); setting the
+// current values changes nothing. It fails with [ErrNoIdempotencySetting]
+// when both fields are zero, and with [ErrIdempotencyDuration] or
+// [ErrIdempotencyMaxSize] for a value out of range; then nothing changes.
+// O(1).
+func (s *Stream[V]) ConfigureIdempotency(cfg IdempotencyConfig) error {
+	switch {
+	case cfg.Duration == 0 && cfg.MaxSize == 0:
+		return ErrNoIdempotencySetting
+	case cfg.Duration != 0 && (cfg.Duration < time.Second || cfg.Duration > maxIdempotencyDuration):
+		return ErrIdempotencyDuration
+	case cfg.MaxSize != 0 && (cfg.MaxSize < 1 || cfg.MaxSize > maxIdempotencyMaxSize):
+		return ErrIdempotencyMaxSize
+	}
+	s.lock()
+	defer s.unlock()
+	s.idmp.configure(cfg.Duration.Milliseconds(), cfg.MaxSize)
+	return nil
+}
+
+// configure sets the non-zero settings and forgets every producer if one
+// of them changed.
+func (st *idmpState) configure(durationMs int64, maxSize int) {
+	changed := false
+	if durationMs != 0 && durationMs != st.durationMs {
+		st.durationMs, changed = durationMs, true
+	}
+	if maxSize != 0 && maxSize != st.maxSize {
+		st.maxSize, changed = maxSize, true
+	}
+	if changed {
+		st.producers = nil
+	}
+}
+
+// RecordIdempotent remembers that producer's idempotent ID iid names the
+// existing entry id (XIDMPRECORD), as an idempotent add would have: later
+// idempotent adds with that producer and iid return id. Recording the same
+// triple again does nothing. It fails with [ErrEmptyProducer] or
+// [ErrEmptyIdempotentID] for an empty string, [ErrNoSuchEntry] if the entry
+// does not exist, and [ErrIdempotentIDConflict] if iid is remembered with
+// another entry ID; then nothing changes. O(log n).
+func (s *Stream[V]) RecordIdempotent(producer, iid string, id ID) error {
+	switch {
+	case producer == "":
+		return errRecordEmptyPID
+	case iid == "":
+		return errRecordEmptyIID
+	}
+	s.lock()
+	defer s.unlock()
+	if !s.log.has(id) {
+		return ErrNoSuchEntry
+	}
+	now := s.nowMs()
+	s.idmp.expireProducer(producer, now)
+	if p := s.idmp.producers[producer]; p != nil {
+		if old, ok := p.ids[iid]; ok {
+			if old == id {
+				return nil
+			}
+			return ErrIdempotentIDConflict
+		}
+	}
+	s.idmp.record(producer, iid, id, now)
+	return nil
+}

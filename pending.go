@@ -100,7 +100,7 @@ func (g *Group[V]) PendingRange(start, end ID, count int, f PendingFilter) ([]Pe
 			if end.Less(p.id) {
 				return false
 			}
-			if p.owner != nil && now-p.deliveryTime < minIdle {
+			if p.owner != nil && minIdle > 0 && now-p.deliveryTime < minIdle {
 				return true
 			}
 			out = append(out, pendingEntryOf(p, now))

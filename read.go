@@ -268,8 +268,9 @@ func blockReadGroup[V any](ctx context.Context, group, consumer string, reads []
 }
 
 // claimWake returns how long until a pending entry of one of the streams may
-// become claimable: the oldest delivery time plus minIdle, or minIdle from
-// now when nothing is pending.
+// become claimable: the oldest delivery time of a pending entry still in its
+// stream plus minIdle (0 for a released one), or minIdle from now when there
+// is none.
 func claimWake[V any](reads []GroupRead[V], group string, minIdle time.Duration) time.Duration {
 	wait := minIdle
 	for _, r := range reads {
@@ -284,12 +285,19 @@ func (s *Stream[V]) untilClaimable(group string, minIdle time.Duration) (time.Du
 	s.lock()
 	defer s.unlock()
 	g, ok := s.groups[group]
-	if !ok || g.byTime.head == nil {
+	if !ok {
 		return 0, false
 	}
-	p := g.byTime.head
-	if g.byTime.nackTail != nil {
-		return 0, true
+	// As in claimableLocked, entries deleted from the stream are never
+	// claimed: skip them, or their age would make the wait 0 forever.
+	for p := g.byTime.head; p != nil; p = p.next {
+		switch {
+		case !s.log.has(p.id):
+			continue
+		case p.owner == nil: // released by Nack: claimable now
+			return 0, true
+		}
+		return time.Duration(p.deliveryTime+minIdle.Milliseconds()-s.nowMs()) * time.Millisecond, true
 	}
-	return time.Duration(p.deliveryTime+minIdle.Milliseconds()-s.nowMs()) * time.Millisecond, true
+	return 0, false
 }

@@ -43,7 +43,8 @@ type TrimOptions struct {
 	// entries than asked; KeepRef stops at the first node it cannot drop whole.
 	Approx bool
 	// Limit caps the entries one approximate trim removes. 0 means Redis's
-	// default, 100 × NodeMaxEntries; NoLimit means no cap. Only with Approx.
+	// default, 100 × NodeMaxEntries; NoLimit means no cap. Only with Approx
+	// and a strategy.
 	Limit int64
 	// Ref decides what happens to referenced entries.
 	Ref RefMode
@@ -51,19 +52,22 @@ type TrimOptions struct {
 
 // validate checks o; needStrategy is true for Trim, where NoTrim is an error.
 func (o *TrimOptions) validate(needStrategy bool) error {
+	// The order is Redis's: argument errors first, then the combinations.
 	switch {
 	case o.Strategy > TrimMinID:
-		return ErrNoTrimStrategy
-	case o.Strategy == NoTrim && needStrategy:
 		return ErrNoTrimStrategy
 	case o.Strategy == TrimMaxLen && o.MaxLen < 0:
 		return ErrMaxLenNegative
 	case o.Limit < NoLimit:
 		return ErrLimitNegative
-	case o.Limit != 0 && !o.Approx:
-		return ErrLimitWithoutApprox
 	case o.Ref > Acked:
 		return ErrInvalidRefMode
+	case o.Strategy == NoTrim && o.Limit > 0:
+		return ErrLimitWithoutStrategy
+	case o.Strategy == NoTrim && needStrategy:
+		return ErrNoTrimStrategy
+	case o.Limit != 0 && !o.Approx:
+		return ErrLimitWithoutApprox
 	}
 	return nil
 }
