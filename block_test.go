@@ -403,7 +403,7 @@ func TestBlockNackWakesClaimReader(t *testing.T) {
 	btNoLeak(t)
 	ctx, cancel := context.WithCancel(btCtx(t))
 	defer cancel()
-	clock := NewManualClock(time.UnixMilli(1_000_000))
+	clock := NewManualClock(time.UnixMilli(1_700_000_000_000)) // released entries are idle since the epoch
 	s := New(Options[string]{Clock: clock})
 	g := btGroup(t, s, "g")
 	id := btAdd(t, s, "job")

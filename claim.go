@@ -78,7 +78,7 @@ func claimTime(o ClaimOptions, now int64) int64 {
 
 func (s *Stream[V]) claimOneLocked(g *group, c *consumer, id ID, minIdle, now, t int64, o ClaimOptions) (Entry[V], bool) {
 	v, exists := s.log.get(id)
-	p, pendingOK := g.pel.Get(probe(id))
+	p, pendingOK := g.pel.Get(g.key(id))
 	switch {
 	case !exists:
 		if pendingOK {
@@ -156,7 +156,7 @@ func (c *Consumer[V]) AutoClaim(minIdle time.Duration, start ID, opts AutoClaimO
 		// Collect the candidates first, then change the trees (P16).
 		var ps []*pending
 		attempts := 10 * count
-		g.pel.AscendGreaterOrEqual(probe(start), func(p *pending) bool {
+		g.pel.AscendGreaterOrEqual(g.key(start), func(p *pending) bool {
 			if len(ps) == attempts {
 				res.Next = p.id
 				return false

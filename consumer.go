@@ -2,6 +2,7 @@ package xstream
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -29,7 +30,8 @@ type Message[V any] struct {
 	Deleted bool
 	// Idle and Deliveries are set for entries claimed by a read with
 	// ReadGroupOptions.Claim: the idle time and the delivery count before this
-	// delivery. They are 0 for new entries.
+	// delivery (for an entry released by Nack, the time since the Unix
+	// epoch, as Redis reports). They are 0 for new entries.
 	Idle       time.Duration
 	Deliveries int64
 }
@@ -175,6 +177,15 @@ func (s *Stream[V]) readNewLocked(g *group, c *consumer, noAck bool, now int64, 
 		return msgs
 	}
 	delivered := false
+	// Only IDs up to the greatest pending one can be re-deliveries (after
+	// SetID moved the group back); the others skip the PEL lookup.
+	var maxPending ID
+	if p, ok := g.pel.Max(); ok {
+		maxPending = p.id
+	}
+	if limit > 0 {
+		msgs = slices.Grow(msgs, limit-len(msgs))
+	}
 	s.log.ascend(start, func(id ID, v *V) bool {
 		if limit > 0 && len(msgs) >= limit || !b.allow() {
 			return false
@@ -186,7 +197,12 @@ func (s *Stream[V]) readNewLocked(g *group, c *consumer, noAck bool, now int64, 
 			return true
 		}
 		delivered = true
-		if p, ok := g.pel.Get(probe(id)); ok { // re-delivery after SetID moved back
+		var p *pending
+		found := false
+		if !maxPending.Less(id) {
+			p, found = g.pel.Get(g.key(id))
+		}
+		if found { // re-delivery after SetID moved back
 			g.deliverLocked(p, c, now)
 			p.count = 1
 		} else {
@@ -210,7 +226,7 @@ func (s *Stream[V]) historyLocked(g *group, c *consumer, after ID, limit int, no
 	// Collect first: deliveries change the time list, never the tree's keys,
 	// but the tree is not walked while anything is changed (P16).
 	var ps []*pending
-	c.pel.AscendGreaterOrEqual(probe(start), func(p *pending) bool {
+	c.pel.AscendGreaterOrEqual(g.key(start), func(p *pending) bool {
 		if limit > 0 && len(ps) >= limit {
 			return false
 		}
@@ -236,12 +252,13 @@ func (s *Stream[V]) historyLocked(g *group, c *consumer, after ID, limit int, no
 }
 
 // claimableLocked reports whether a CLAIM read would claim anything: the
-// first pending entry in time order whose stream entry exists is released
-// (NACKed) or idle enough.
+// first pending entry in time order whose stream entry exists is idle
+// enough. As in Redis, a released (NACKed) entry has delivery time 0, so its
+// idle time is the current Unix time in ms.
 func (s *Stream[V]) claimableLocked(g *group, minIdle, now int64) bool {
 	for p := g.byTime.head; p != nil; p = p.next {
 		if s.log.has(p.id) {
-			return p.owner == nil || now-p.deliveryTime >= minIdle // released entries skip the idle check
+			return now-p.deliveryTime >= minIdle // released entries have time 0: idle is now
 		}
 	}
 	return false
@@ -249,9 +266,9 @@ func (s *Stream[V]) claimableLocked(g *group, minIdle, now int64) bool {
 
 // claimReadLocked is the claim phase of XREADGROUP CLAIM: walk the time list
 // from the head (released entries, then longest idle), up to the tail as it
-// was at the start, claiming for c the released entries and those idle at
-// least minIdle; entries whose stream entry is gone are skipped and left
-// pending.
+// was at the start, claiming for c the entries idle at least minIdle
+// (released entries have delivery time 0); entries whose stream entry is
+// gone are skipped and left pending.
 func (s *Stream[V]) claimReadLocked(g *group, c *consumer, minIdle, now int64, limit int, b *budget) []Message[V] {
 	var msgs []Message[V]
 	stop := g.byTime.tail
@@ -259,7 +276,7 @@ func (s *Stream[V]) claimReadLocked(g *group, c *consumer, minIdle, now int64, l
 		next, last := p.next, p == stop
 		if v, ok := s.log.get(p.id); ok {
 			idle := now - p.deliveryTime
-			if p.owner != nil && idle < minIdle || limit > 0 && len(msgs) >= limit || !b.allow() {
+			if idle < minIdle || limit > 0 && len(msgs) >= limit || !b.allow() {
 				break
 			}
 			msgs = append(msgs, Message[V]{ID: p.id, Value: *v, Idle: time.Duration(idle) * time.Millisecond, Deliveries: p.count})

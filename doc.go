@@ -55,9 +55,15 @@
 //   - There is no keyspace: a Stream is a Go value. Where Redis replies 0 or
 //     an array of -1 for a missing key or group (XACK, XACKDEL), the Group
 //     methods return [ErrNoGroup].
-//   - Counts are checked: a negative count is an error ([ErrNegativeCount])
-//     where Redis treats it as 0, and a count of 0 means "no limit" for
-//     [Stream.Range] (Redis's XRANGE COUNT 0 returns nothing).
+//   - Arguments are checked: a negative count, min-idle time or retry count
+//     is an error ([ErrNegativeCount], [ErrNegativeMinIdle],
+//     [ErrNegativeRetryCount]) where Redis treats it as 0 or as not given,
+//     and a count of 0 means "no limit" for [Stream.Range] (Redis's XRANGE
+//     COUNT 0 returns nothing). ClaimOptions with both Time and Idle use
+//     Time (Redis uses whichever option came last).
+//   - [Stream.SetLastID] also refuses an ID below a deleted entry that still
+//     sits after the last live one in its node (left by an Acked trim), which
+//     Redis accepts and then appends out of order.
 //   - Nodes are limited by entry count only (stream-node-max-entries, 100 by
 //     default); stream-node-max-bytes is not modelled, so approximate trims of
 //     streams with large payloads keep more entries than Redis would.

@@ -145,7 +145,9 @@ func ExampleConsumer_Claim() {
 // the worker moves a job to a dead-letter stream once it is marked fatal or
 // has failed too often.
 func ExampleGroup_Nack() {
-	clock := xstream.NewManualClock(time.UnixMilli(1000))
+	// A released entry's delivery time is 0, so a claiming read sees it idle
+	// since the Unix epoch (as Redis does): give the clock a real date.
+	clock := xstream.NewManualClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	jobs := xstream.New(xstream.Options[string]{Clock: clock})
 	dead := xstream.New(xstream.Options[string]{Clock: clock})
 	g, _ := jobs.CreateGroup("workers", xstream.MinID, xstream.GroupOptions{})
@@ -155,7 +157,7 @@ func ExampleGroup_Nack() {
 
 	const maxDeliveries = 3
 	w := g.Consumer("worker")
-	// MinIdle is generous: only released entries are claimed by these reads.
+	// MinIdle is an hour: only released entries are claimed by these reads.
 	opts := xstream.ReadGroupOptions{Count: 10, Claim: true, MinIdle: time.Hour}
 	for round := 1; ; round++ {
 		msgs, _ := w.Read(opts)

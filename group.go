@@ -15,6 +15,7 @@ type group struct {
 	pel         *btree.BTreeG[*pending]
 	consumers   map[string]*consumer
 	byTime      timeList
+	probe       pending // scratch search key, see key
 }
 
 // consumer is a consumer's state (Redis's streamConsumer).
@@ -218,7 +219,7 @@ func (g *Group[V]) Ack(ids ...ID) (int, error) {
 
 // ackLocked removes id from the group's PEL and reports whether it was there.
 func (g *group) ackLocked(id ID) bool {
-	p, ok := g.pel.Delete(probe(id))
+	p, ok := g.pel.Delete(g.key(id))
 	if !ok {
 		return false
 	}
@@ -276,7 +277,7 @@ func (s *Stream[V]) referencedLocked(id ID) bool {
 		}
 	}
 	for _, g := range s.groups {
-		if _, ok := g.pel.Get(probe(id)); ok {
+		if _, ok := g.pel.Get(g.key(id)); ok {
 			return true
 		}
 	}

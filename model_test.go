@@ -508,13 +508,14 @@ func (m *mtModel) setLastID(id ID, o SetIDOptions) error {
 	case mtLess(id, m.maxDel):
 		return ErrSetIDBelowMaxDeleted
 	}
-	if last, ok := m.lastLive(); ok {
-		if mtLess(id, last) {
-			return ErrSetIDTooSmall
-		}
-		if o.EntriesAdded != nil && *o.EntriesAdded < m.length() {
-			return ErrEntriesAddedTooSmall
-		}
+	// Redis compares with the last live entry; the implementation (a
+	// documented difference) with the last one physically present, which
+	// differs only after an Acked trim, and keeps adds in ID order.
+	if n := len(m.nodes); n > 0 && mtLess(id, m.nodes[n-1][len(m.nodes[n-1])-1].id) {
+		return ErrSetIDTooSmall
+	}
+	if m.length() > 0 && o.EntriesAdded != nil && *o.EntriesAdded < m.length() {
+		return ErrEntriesAddedTooSmall
 	}
 	m.last = id
 	if o.EntriesAdded != nil {
@@ -603,10 +604,8 @@ func (m *mtModel) ack(gname string, ids []ID) (int, error) {
 	return n, nil
 }
 
-// read is XREADGROUP ... > (§8.2 and, with Claim, redis8 §2.2). Like the
-// implementation (a documented choice), released entries are claimable
-// whatever MinIdle is; in Redis their idle time is the Unix time in ms,
-// which no realistic MinIdle exceeds.
+// read is XREADGROUP ... > (§8.2 and, with Claim, redis8 §2.2). Released
+// entries have delivery time 0, so their idle time is the clock's Unix ms.
 func (m *mtModel) read(gname, cname string, o ReadGroupOptions) ([]Message[int], error) {
 	switch {
 	case o.Count < 0:
@@ -626,7 +625,7 @@ func (m *mtModel) read(gname, cname string, o ReadGroupOptions) ([]Message[int],
 	claimable := false
 	for _, p := range m.timeOrder(g) {
 		if _, ok := m.get(p.id); ok {
-			claimable = p.owner == "" || m.now-p.time >= minIdle
+			claimable = m.now-p.time >= minIdle
 			break
 		}
 	}
@@ -642,7 +641,7 @@ func (m *mtModel) read(gname, cname string, o ReadGroupOptions) ([]Message[int],
 				continue
 			}
 			idle := m.now - p.time
-			if p.owner != "" && idle < minIdle || full() {
+			if idle < minIdle || full() {
 				break
 			}
 			msgs = append(msgs, Message[int]{ID: p.id, Value: v, Idle: mtMs(idle), Deliveries: p.count})
@@ -1460,4 +1459,33 @@ func TestModel(t *testing.T) {
 			mtRunSource(t, src, nodeMax, steps)
 		})
 	}
+}
+
+// TestSetLastIDBelowAckedTombstone is the regression found by the checker:
+// an Acked trim can leave deleted entries after the last live one in the
+// tail node; SetLastID below them followed by an add put an ID out of order
+// into the node, and Get could no longer find it.
+func TestSetLastIDBelowAckedTombstone(t *testing.T) {
+	s := New(Options[int]{NodeMaxEntries: 4})
+	for ms := uint64(1); ms <= 3; ms++ {
+		_, err := s.AddWith(int(ms), AddOptions{ID: ExplicitID(ID{ms, 0})})
+		require.NoError(t, err)
+	}
+	g, err := s.CreateGroup("g", MinID, GroupOptions{})
+	require.NoError(t, err)
+	_, err = g.Consumer("c").Read(ReadGroupOptions{})
+	require.NoError(t, err)
+	_, err = g.Ack(ID{2, 0}, ID{3, 0}) // 1-0 stays pending, so referenced
+	require.NoError(t, err)
+	n, err := s.Trim(TrimOptions{Strategy: TrimMaxLen, MaxLen: 0, Ref: Acked})
+	require.NoError(t, err)
+	require.Equal(t, int64(2), n, "Trim(MaxLen 0, Acked)")
+	require.ErrorIs(t, s.SetLastID(ID{1, 5}, SetIDOptions{}), ErrSetIDTooSmall)
+	require.NoError(t, s.SetLastID(ID{3, 0}, SetIDOptions{}))
+	id, err := s.AddWith(4, AddOptions{ID: AutoSeqID(3)})
+	require.NoError(t, err)
+	require.Equal(t, ID{3, 1}, id)
+	_, ok := s.Get(id)
+	require.True(t, ok, "Get(%v) after the add", id)
+	require.NoError(t, s.check())
 }

@@ -30,7 +30,9 @@ type NackOptions struct {
 // owner, joins the end of the group's released ("NACK") zone with a
 // delivery time of 0, and has its delivery count adjusted by mode. Released
 // entries are never redelivered by plain reads of new entries; they come back
-// first through [Consumer.Read] with ReadGroupOptions.Claim, and through
+// first through [Consumer.Read] with ReadGroupOptions.Claim (where, as in
+// Redis, their delivery time of 0 makes them idle since the Unix epoch, so
+// any realistic MinIdle lets them through), and through
 // [Consumer.Claim] and [Consumer.AutoClaim], which skip the idle check for
 // them. IDs not pending are ignored unless opts.Force. It returns how many
 // IDs were released (repeats count again). O(log p) per ID.
@@ -57,7 +59,7 @@ func (g *Group[V]) Nack(mode NackMode, ids []ID, opts NackOptions) (int, error) 
 }
 
 func (s *Stream[V]) nackLocked(g *group, mode NackMode, id ID, opts NackOptions) bool {
-	p, ok := g.pel.Get(probe(id))
+	p, ok := g.pel.Get(g.key(id))
 	if !ok {
 		if !opts.Force || !s.log.has(id) {
 			return false

@@ -26,8 +26,13 @@ func newPELTree() *btree.BTreeG[*pending] {
 	return btree.NewG(btreeDegree, lessPending)
 }
 
-// probe returns a key for looking id up in a PEL tree.
-func probe(id ID) *pending { return &pending{id: id} }
+// key returns a search key for id in g's trees (the group's and its
+// consumers'). It reuses one record so that lookups do not allocate: it
+// needs the stream's lock and must not outlive the tree call it is for.
+func (g *group) key(id ID) *pending {
+	g.probe.id = id
+	return &g.probe
+}
 
 func addCount(n, d int64) int64 {
 	if n > math.MaxInt64-d {

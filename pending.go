@@ -72,8 +72,8 @@ func (g *Group[V]) Pending() (PendingSummary, error) {
 
 // PendingRange lists pending entries with start <= ID <= end in ID order, at
 // most count (0 means none, as in Redis; negative fails), filtered by f
-// (XPENDING key group [IDLE ms] start end count [consumer]). It changes
-// nothing. O(log p + k) for k entries scanned.
+// (XPENDING key group [IDLE ms] start end count [consumer]). The result is
+// empty, never nil, when nothing matches. It changes nothing. O(log p + k) for k entries scanned.
 func (g *Group[V]) PendingRange(start, end ID, count int, f PendingFilter) ([]PendingEntry, error) {
 	if count < 0 {
 		return nil, ErrNegativeCount
@@ -83,6 +83,7 @@ func (g *Group[V]) PendingRange(start, end ID, count int, f PendingFilter) ([]Pe
 	}
 	var out []PendingEntry
 	err := g.do(func(st *group) error {
+		out = []PendingEntry{}
 		tree := st.pel
 		if f.Consumer != "" {
 			c, ok := st.consumers[f.Consumer]
@@ -96,7 +97,8 @@ func (g *Group[V]) PendingRange(start, end ID, count int, f PendingFilter) ([]Pe
 		}
 		now := g.s.nowMs()
 		minIdle := f.MinIdle.Milliseconds()
-		tree.AscendGreaterOrEqual(probe(start), func(p *pending) bool {
+		out = make([]PendingEntry, 0, min(count, tree.Len(), 256))
+		tree.AscendGreaterOrEqual(st.key(start), func(p *pending) bool {
 			if end.Less(p.id) {
 				return false
 			}

@@ -269,8 +269,8 @@ func blockReadGroup[V any](ctx context.Context, group, consumer string, reads []
 
 // claimWake returns how long until a pending entry of one of the streams may
 // become claimable: the oldest delivery time of a pending entry still in its
-// stream plus minIdle (0 for a released one), or minIdle from now when there
-// is none.
+// stream plus minIdle (a released one's delivery time is 0), or minIdle
+// from now when there is none.
 func claimWake[V any](reads []GroupRead[V], group string, minIdle time.Duration) time.Duration {
 	wait := minIdle
 	for _, r := range reads {
@@ -289,15 +289,12 @@ func (s *Stream[V]) untilClaimable(group string, minIdle time.Duration) (time.Du
 		return 0, false
 	}
 	// As in claimableLocked, entries deleted from the stream are never
-	// claimed: skip them, or their age would make the wait 0 forever.
+	// claimed: skip them, or their age would make the wait 0 forever. The
+	// first live one has the oldest delivery time (0 for released entries).
 	for p := g.byTime.head; p != nil; p = p.next {
-		switch {
-		case !s.log.has(p.id):
-			continue
-		case p.owner == nil: // released by Nack: claimable now
-			return 0, true
+		if s.log.has(p.id) {
+			return time.Duration(p.deliveryTime+minIdle.Milliseconds()-s.nowMs()) * time.Millisecond, true
 		}
-		return time.Duration(p.deliveryTime+minIdle.Milliseconds()-s.nowMs()) * time.Millisecond, true
 	}
 	return 0, false
 }

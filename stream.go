@@ -259,7 +259,9 @@ type SetIDOptions struct {
 // entries-added counter and max-deleted ID (XSETID). The ID may not be below
 // the last entry ([ErrSetIDTooSmall]) or the max-deleted ID
 // ([ErrSetIDBelowMaxDeleted], [ErrSetIDBelowGivenMaxDeleted]);
-// EntriesAdded may not be negative or below the length. On error nothing
+// EntriesAdded may not be negative or below the length. Unlike Redis, the
+// last entry includes one that an Acked trim deleted while its node
+// remains: adds below it would break the ID order. On error nothing
 // changes. O(1).
 func (s *Stream[V]) SetLastID(id ID, opts SetIDOptions) error {
 	if opts.EntriesAdded != nil && *opts.EntriesAdded < 0 {
@@ -273,13 +275,14 @@ func (s *Stream[V]) SetLastID(id ID, opts SetIDOptions) error {
 	if id.Less(s.maxDeleted) {
 		return ErrSetIDBelowMaxDeleted
 	}
-	if s.length > 0 {
-		if last, _ := s.log.last(); id.Less(last) {
+	// The tail node's last ID, deleted or not, bounds every entry's ID.
+	if n := len(s.log.nodes); n > 0 {
+		if tail := s.log.nodes[n-1].ids; id.Less(tail[len(tail)-1]) {
 			return ErrSetIDTooSmall
 		}
-		if opts.EntriesAdded != nil && *opts.EntriesAdded < s.length {
-			return ErrEntriesAddedTooSmall
-		}
+	}
+	if s.length > 0 && opts.EntriesAdded != nil && *opts.EntriesAdded < s.length {
+		return ErrEntriesAddedTooSmall
 	}
 	s.lastID = id
 	if opts.EntriesAdded != nil {
