@@ -292,18 +292,23 @@ func BenchmarkBlockWake(b *testing.B) {
 	<-got
 }
 
-// Operations designed to allocate nothing. Those not listed allocate: every
-// PEL lookup builds a heap probe (probe), Group.do's closure escapes with what
-// it captures, and replies are fresh slices.
+// Operations designed to allocate nothing. Those not listed allocate: replies
+// are fresh slices and new pending entries are records of their own. PEL
+// lookups use the group's scratch key (group.key) and allocate nothing.
 func TestAllocFree(t *testing.T) {
 	clock := NewManualClock(time.UnixMilli(1_000_000))
 	s := New(Options[btPayload]{Clock: clock})
-	for range 1000 {
+	for range 2000 {
 		s.Add(btPayload{})
 	}
 	g, _ := s.CreateGroup("g", MinID, GroupOptions{})
 	g.Consumer("c").Read(ReadGroupOptions{Count: 10})
 	id := ID{1_000_000, 5}
+	var pendingIDs []ID
+	msgs, _ := g.Consumer("a").Read(ReadGroupOptions{})
+	for _, m := range msgs {
+		pendingIDs = append(pendingIDs, m.ID)
+	}
 	var v btPayload
 	for _, tc := range []struct {
 		name string
@@ -317,6 +322,8 @@ func TestAllocFree(t *testing.T) {
 		{"Stream.Add (amortized: one node per 100 entries)", func() { s.Add(v) }},
 		{"Group.Consumer", func() { g.Consumer("c") }},
 		{"Group.Info", func() { g.Info() }},
+		{"Group.Ack (of an ID not pending)", func() { g.Ack(ID{1, 1}) }},
+		{"Group.Ack (of a pending ID)", func() { g.Ack(pendingIDs[0]); pendingIDs = pendingIDs[1:] }},
 		{"ID.Compare", func() { id.Compare(MaxID) }},
 		{"ParseID", func() { ParseID("1526919030474-55") }},
 	} {

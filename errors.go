@@ -155,6 +155,8 @@ var (
 	ErrGroupExists = newError("consumer group name already exists", "BUSYGROUP Consumer Group name already exists")
 	// ErrEntriesReadInvalid is returned when EntriesRead is below -1.
 	ErrEntriesReadInvalid = newError("entries read must be >= 0 or -1", "ERR value for ENTRIESREAD must be positive or -1")
+	// ErrNoStreams is returned by Read and ReadGroup when given no stream.
+	ErrNoStreams = newError("no stream to read", "ERR syntax error")
 	// ErrNegativeCount is returned when a count argument is negative.
 	ErrNegativeCount = newError("count must be >= 0", "ERR value is out of range, must be positive")
 	// ErrAutoClaimCount is returned when AutoClaim's count is not in 1..2^59-1.

@@ -52,8 +52,12 @@ type StreamMessages[V any] struct {
 // one StreamEntries per stream that had any, in argument order; nil when none
 // had. With opts.Block it waits instead of returning nil, until an entry
 // arrives in any of the streams or ctx ends (then it returns ctx.Err()). A
-// stream may appear more than once. O(log n + k) per stream for k entries.
+// stream may appear more than once; no stream at all fails with
+// [ErrNoStreams]. O(log n + k) per stream for k entries.
 func Read[V any](ctx context.Context, reads []StreamRead[V], opts ReadOptions) ([]StreamEntries[V], error) {
+	if len(reads) == 0 {
+		return nil, ErrNoStreams
+	}
 	if opts.Count < 0 {
 		return nil, ErrNegativeCount
 	}
@@ -164,6 +168,9 @@ func (s *Stream[V]) ReadEntriesBlock(ctx context.Context, after ID, count int) (
 // nothing pending that it did not return. As in Redis, Claim applies to the
 // streams before the first history read only.
 func ReadGroup[V any](ctx context.Context, group, consumer string, reads []GroupRead[V], opts ReadGroupOptions) ([]StreamMessages[V], error) {
+	if len(reads) == 0 {
+		return nil, ErrNoStreams
+	}
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
