@@ -62,8 +62,9 @@
 //     COUNT 0 returns nothing). ClaimOptions with both Time and Idle use
 //     Time (Redis uses whichever option came last).
 //   - [Stream.SetLastID] also refuses an ID below a deleted entry that still
-//     sits after the last live one in its node (left by an Acked trim), which
-//     Redis accepts and then appends out of order.
+//     sits after the last live one in its node (left by an Acked trim, or by a
+//     delete when MaxDeletedID has since set the max-deleted ID below it),
+//     which Redis accepts and then appends out of order.
 //   - Nodes are limited by entry count only (stream-node-max-entries, 100 by
 //     default); stream-node-max-bytes is not modelled, so approximate trims of
 //     streams with large payloads keep more entries than Redis would.

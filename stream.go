@@ -260,9 +260,10 @@ type SetIDOptions struct {
 // the last entry ([ErrSetIDTooSmall]) or the max-deleted ID
 // ([ErrSetIDBelowMaxDeleted], [ErrSetIDBelowGivenMaxDeleted]);
 // EntriesAdded may not be negative or below the length. Unlike Redis, the
-// last entry includes one that an Acked trim deleted while its node
-// remains: adds below it would break the ID order. On error nothing
-// changes. O(1).
+// last entry includes one deleted while its node remains (by an Acked trim,
+// or by a delete when MaxDeletedID has since set the max-deleted ID below
+// it): adds below it would break the ID order. On error nothing changes.
+// O(1).
 func (s *Stream[V]) SetLastID(id ID, opts SetIDOptions) error {
 	if opts.EntriesAdded != nil && *opts.EntriesAdded < 0 {
 		return ErrEntriesAddedNegative
