@@ -183,8 +183,8 @@ func (s *Stream[V]) readNewLocked(g *group, c *consumer, noAck bool, now int64, 
 	if p, ok := g.pel.Max(); ok {
 		maxPending = p.id
 	}
-	if limit > 0 {
-		msgs = slices.Grow(msgs, limit-len(msgs))
+	if limit > 0 { // at most what the stream holds, however large COUNT is
+		msgs = slices.Grow(msgs, int(min(int64(limit-len(msgs)), s.length)))
 	}
 	s.log.ascend(start, func(id ID, v *V) bool {
 		if limit > 0 && len(msgs) >= limit || !b.allow() {

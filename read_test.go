@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -270,5 +271,21 @@ func TestReadGroupClaimOffAfterHistory(t *testing.T) {
 		ReadGroupOptions{Claim: true, MinIdle: time.Minute})
 	if len(res) != 2 || len(res[0].Messages) != 1 || res[0].Messages[0].Deliveries != 1 {
 		t.Errorf("claim then history = %+v, want s2's entry claimed (1 delivery before), then s1", res)
+	}
+}
+
+// A huge COUNT on a small stream allocates for what is there, not for COUNT.
+func TestReadGroupHugeCountAllocatesForEntries(t *testing.T) {
+	s := rtStreams(t, 1, 3)[0]
+	g, _ := s.CreateGroup("g", MinID, GroupOptions{})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	msgs, err := g.Consumer("c").Read(ReadGroupOptions{Count: 1 << 30})
+	runtime.ReadMemStats(&after)
+	if err != nil || len(msgs) != 3 {
+		t.Fatalf("Read(Count: 1<<30) = %d messages, %v; want 3", len(msgs), err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+		t.Errorf("Read(Count: 1<<30) of 3 entries allocated %d bytes, want well under 1 MiB", grew)
 	}
 }
