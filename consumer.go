@@ -252,16 +252,23 @@ func (s *Stream[V]) historyLocked(g *group, c *consumer, after ID, limit int, no
 }
 
 // claimableLocked reports whether a CLAIM read would claim anything: the
-// first pending entry in time order whose stream entry exists is idle
-// enough. As in Redis, a released (NACKed) entry has delivery time 0, so its
-// idle time is the current Unix time in ms.
+// oldest live pending entry is idle enough. As in Redis, a released (NACKed)
+// entry has delivery time 0, so its idle time is the current Unix time in ms.
 func (s *Stream[V]) claimableLocked(g *group, minIdle, now int64) bool {
+	p := s.oldestLivePendingLocked(g)
+	return p != nil && now-p.deliveryTime >= minIdle
+}
+
+// oldestLivePendingLocked returns the first pending entry in time order
+// whose stream entry still exists (claiming reads skip the others), or nil.
+// O(d log n) for d deleted entries passed over.
+func (s *Stream[V]) oldestLivePendingLocked(g *group) *pending {
 	for p := g.byTime.head; p != nil; p = p.next {
 		if s.log.has(p.id) {
-			return now-p.deliveryTime >= minIdle // released entries have time 0: idle is now
+			return p
 		}
 	}
-	return false
+	return nil
 }
 
 // claimReadLocked is the claim phase of XREADGROUP CLAIM: walk the time list

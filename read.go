@@ -295,13 +295,11 @@ func (s *Stream[V]) untilClaimable(group string, minIdle time.Duration) (time.Du
 	if !ok {
 		return 0, false
 	}
-	// As in claimableLocked, entries deleted from the stream are never
-	// claimed: skip them, or their age would make the wait 0 forever. The
-	// first live one has the oldest delivery time (0 for released entries).
-	for p := g.byTime.head; p != nil; p = p.next {
-		if s.log.has(p.id) {
-			return time.Duration(p.deliveryTime+minIdle.Milliseconds()-s.nowMs()) * time.Millisecond, true
-		}
+	// Entries deleted from the stream are never claimed: counting their age
+	// would make the wait 0 forever.
+	p := s.oldestLivePendingLocked(g)
+	if p == nil {
+		return 0, false
 	}
-	return 0, false
+	return time.Duration(p.deliveryTime+minIdle.Milliseconds()-s.nowMs()) * time.Millisecond, true
 }

@@ -282,6 +282,19 @@ func rdXgroupNoGroup(g string) string {
 
 // grp returns a handle on the named group even when it does not exist, so
 // that the library's ErrNoGroup paths run (Stream.Group would refuse).
+// rdParseIDs parses ID arguments strictly, as XDEL and XACK do: all or none.
+func rdParseIDs(args []string) ([]ID, error) {
+	ids := make([]ID, 0, len(args))
+	for _, a := range args {
+		id, err := ParseID(a)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
 func (d *rdDiff) grp(name string) *Group[string] { return &Group[string]{s: d.s, name: name} }
 
 func (d *rdDiff) hasGroup(name string) bool { _, ok := d.s.Group(name); return ok }
@@ -587,13 +600,9 @@ func (d *rdDiff) opXDel() {
 		args[2+d.rng.Intn(len(args)-2)] = "1-x"
 	}
 	d.exec(args, func(any) any {
-		var ids []ID
-		for _, a := range args[2:] {
-			id, err := ParseID(a)
-			if err != nil {
-				return d.errReply(err, "")
-			}
-			ids = append(ids, id)
+		ids, err := rdParseIDs(args[2:])
+		if err != nil {
+			return d.errReply(err, "")
 		}
 		return int64(d.s.Delete(ids...))
 	})
@@ -976,13 +985,9 @@ func (d *rdDiff) opAck() {
 		args[3] = "1-x" // XACK on a missing group does not validate IDs
 	}
 	d.exec(args, func(any) any {
-		var ids []ID
-		for _, a := range args[3:] {
-			id, err := ParseID(a)
-			if err != nil {
-				return d.errReply(err, "")
-			}
-			ids = append(ids, id)
+		ids, err := rdParseIDs(args[3:])
+		if err != nil {
+			return d.errReply(err, "")
 		}
 		n, err := d.grp(g).Ack(ids...)
 		if errors.Is(err, ErrNoGroup) {
