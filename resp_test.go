@@ -1,23 +1,22 @@
 package xstream
 
-// A minimal RESP2 client and a redis-server launcher for the differential
-// test against a real Redis (redisdiff_test.go). No dependencies beyond the
+// A minimal RESP2 client for the differential test against a real Redis
+// (redisdiff_test.go). No dependencies beyond the
 // standard library: the core module may only depend on google/btree and
 // testify.
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net"
-	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xstream-go/xstream/internal/redistest"
 )
 
 // rdErr is a Redis error reply, e.g. "ERR syntax error".
@@ -170,87 +169,22 @@ func rdFormatTo(b *strings.Builder, v any) {
 	}
 }
 
-// rdServer finds a Redis server for the differential test: the one at
-// XSTREAM_REDIS_ADDR (flushed first), or a redis-server (from PATH or
-// XSTREAM_REDIS_SERVER) started on a free loopback port and killed when the
-// test ends. Without one it skips, or fails when CI=true.
+// rdServer connects to the Redis server redistest.Addr finds for t (a
+// shared one at XSTREAM_REDIS_ADDR: its database 1, flushed first).
 func rdServer(t *testing.T) *rdConn {
 	t.Helper()
-	if addr := os.Getenv("XSTREAM_REDIS_ADDR"); addr != "" {
-		r, err := rdDial(addr)
-		if err != nil {
-			t.Fatalf("XSTREAM_REDIS_ADDR=%s: %v", addr, err)
-		}
-		t.Cleanup(func() { r.Close() })
-		if v, err := r.do("FLUSHALL"); err != nil || v != "OK" {
-			t.Fatalf("FLUSHALL on %s: %v %v", addr, rdFormat(v), err)
-		}
-		return r
-	}
-	bin := os.Getenv("XSTREAM_REDIS_SERVER")
-	if bin == "" {
-		var err error
-		if bin, err = exec.LookPath("redis-server"); err != nil {
-			msg := "redis-server not found on PATH (install it, e.g. apt-get install redis-server, " +
-				"or set XSTREAM_REDIS_SERVER or XSTREAM_REDIS_ADDR): differential test against Redis not run"
-			if os.Getenv("CI") == "true" {
-				t.Fatal(msg + "; CI=true forbids skipping it")
-			}
-			t.Skip(msg)
-		}
-	}
-	var lastErr error
-	for attempt := 0; attempt < 3; attempt++ {
-		r, err := rdStart(t, bin)
-		if err == nil {
-			return r
-		}
-		lastErr = err
-	}
-	t.Fatalf("starting %s: %v", bin, lastErr)
-	return nil
-}
-
-// rdStart starts bin on a free port and waits (bounded) until PING answers.
-func rdStart(t *testing.T, bin string) (*rdConn, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, fresh := redistest.Addr(t)
+	r, err := rdDial(addr)
 	if err != nil {
-		return nil, err
+		t.Fatalf("connecting to %s: %v", addr, err)
 	}
-	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
-	l.Close()
-	cmd := exec.Command(bin, "--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-	cmd.Dir = t.TempDir()
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
-	stop := func() {
-		_ = cmd.Process.Kill()
-		<-exited
-	}
-	addr := "127.0.0.1:" + port
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		select {
-		case <-exited:
-			return nil, fmt.Errorf("redis-server exited at start:\n%s", out.String())
-		default:
-		}
-		if r, err := rdDial(addr); err == nil {
-			if v, err := r.do("PING"); err == nil && v == "PONG" {
-				t.Cleanup(func() { r.Close(); stop() })
-				return r, nil
+	t.Cleanup(func() { r.Close() })
+	if !fresh { // a shared server: database 1 is this test's
+		for _, cmd := range [][]string{{"SELECT", "1"}, {"FLUSHDB"}} {
+			if v, err := r.do(cmd...); err != nil || v != "OK" {
+				t.Fatalf("%s on %s: %v %v", cmd[0], addr, rdFormat(v), err)
 			}
-			r.Close()
 		}
-		if time.Now().After(deadline) {
-			stop()
-			return nil, fmt.Errorf("redis-server on %s did not answer PING within 10s:\n%s", addr, out.String())
-		}
-		time.Sleep(20 * time.Millisecond)
 	}
+	return r
 }

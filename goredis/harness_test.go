@@ -1,0 +1,241 @@
+package goredis_test
+
+// The conformance harness: scenarios written once against redis.StreamCmdable
+// (+ Do) run against a real redis-server and against the in-process client,
+// and every reply they record must be identical.
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+	"github.com/xstream-go/xstream"
+	"github.com/xstream-go/xstream/goredis"
+	"github.com/xstream-go/xstream/internal/redistest"
+)
+
+// Client is what scenarios use: the stream commands, Do for raw commands,
+// and keyspace setup. Both *redis.Client and *goredis.Client satisfy it.
+type Client interface {
+	redis.StreamCmdable
+	Do(ctx context.Context, args ...interface{}) *redis.Cmd
+	Del(ctx context.Context, keys ...string) *redis.IntCmd
+	Exists(ctx context.Context, keys ...string) *redis.IntCmd
+	FlushDB(ctx context.Context) *redis.StatusCmd
+	Pipeline() redis.Pipeliner
+	TxPipeline() redis.Pipeliner
+}
+
+var (
+	_ Client = (*redis.Client)(nil)
+	_ Client = (*goredis.Client)(nil)
+)
+
+// Redis databases of the shared server (XSTREAM_REDIS_ADDR), one per test
+// that uses it, so tests of different packages running at once do not meet.
+const (
+	dbConformance = 2
+	dbDiff        = 3
+)
+
+// side is one of the two clients a scenario runs against.
+type side struct {
+	t     *testing.T
+	Name  string // "redis" or "xstream"
+	C     Client
+	Real  bool                 // a real redis-server
+	Clock *xstream.ManualClock // the in-process client's clock; nil for Redis
+	ctx   context.Context
+	log   []string
+	ids   map[string]string // time-based IDs seen, to their placeholders
+}
+
+// Ctx is the scenario's context.
+func (s *side) Ctx() context.Context { return s.ctx }
+
+// Sleep lets d pass: really against Redis, on the manual clock in process.
+func (s *side) Sleep(d time.Duration) {
+	if s.Real {
+		time.Sleep(d)
+		return
+	}
+	s.Clock.Advance(d)
+}
+
+// Do runs a raw command and records its reply.
+func (s *side) Do(args ...interface{}) *redis.Cmd {
+	return Rec(s, s.C.Do(s.ctx, args...))
+}
+
+// Note records a line of the scenario's own in the transcript.
+func (s *side) Note(format string, args ...interface{}) {
+	s.log = append(s.log, fmt.Sprintf(format, args...))
+}
+
+// Rec records cmd's reply (its Result values and error text) in the
+// transcript that is compared between the two sides, and returns cmd.
+// Values that depend on the clock are normalized: durations, times and the
+// CLAIM idle field are zeroed, and time-based IDs (milliseconds after 2001)
+// become placeholders numbered in order of appearance. Scenarios assert
+// those with Sleep and explicit bounds instead.
+func Rec[C redis.Cmder](s *side, cmd C) C {
+	s.t.Helper()
+	res := reflect.ValueOf(cmd).MethodByName("Result").Call(nil)
+	var parts []string
+	for _, v := range res[:len(res)-1] {
+		parts = append(parts, s.normalize(fmt.Sprintf("%+v", normValue(v).Interface())))
+	}
+	errText := "<nil>"
+	if err := cmd.Err(); err != nil {
+		errText = err.Error()
+	}
+	s.log = append(s.log, fmt.Sprintf("%v => %s err=%s", s.normalize(fmt.Sprint(cmd.Args())), strings.Join(parts, " "), errText))
+	return cmd
+}
+
+var timeIDRe = regexp.MustCompile(`\b(\d{13,})-(\d+)\b`)
+
+// normalize replaces time-based IDs by placeholders.
+func (s *side) normalize(text string) string {
+	return timeIDRe.ReplaceAllStringFunc(text, func(id string) string {
+		m := timeIDRe.FindStringSubmatch(id)
+		ms := m[1]
+		p, ok := s.ids[ms]
+		if !ok {
+			p = "T" + strconv.Itoa(len(s.ids)+1)
+			s.ids[ms] = p
+		}
+		return p + "-" + m[2]
+	})
+}
+
+var (
+	durationType = reflect.TypeOf(time.Duration(0))
+	timeType     = reflect.TypeOf(time.Time{})
+)
+
+// normValue returns a copy of v with clock-dependent fields zeroed.
+func normValue(v reflect.Value) reflect.Value {
+	switch {
+	case !v.IsValid():
+		return v
+	case v.Type() == durationType:
+		return reflect.Zero(durationType)
+	case v.Type() == timeType:
+		return reflect.Zero(timeType)
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		p := reflect.New(v.Type().Elem())
+		p.Elem().Set(normValue(v.Elem()))
+		return p
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			out.Index(i).Set(normValue(v.Index(i)))
+		}
+		return out
+	case reflect.Struct:
+		out := reflect.New(v.Type()).Elem()
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if f.Name == "MillisElapsedFromDelivery" || f.Name == "Idle" || f.Name == "Inactive" ||
+				f.Name == "SeenTime" || f.Name == "ActiveTime" || f.Name == "DeliveryTime" {
+				continue
+			}
+			out.Field(i).Set(normValue(v.Field(i)))
+		}
+		return out
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.New(v.Type()).Elem()
+		out.Set(normValue(v.Elem()))
+		return out
+	}
+	return v
+}
+
+// scenario is one conformance case. Redis8 cases concern features newer than
+// the Redis the tests can install (7.0): they run against the in-process
+// client only, asserting the replies the spec documents.
+type scenario struct {
+	Name   string
+	Redis8 bool
+	Run    func(t *testing.T, s *side)
+}
+
+// realClient returns a go-redis client of the Redis server for db, flushed.
+func realClient(t *testing.T, db int) *redis.Client {
+	t.Helper()
+	addr, _ := redistest.Addr(t)
+	c := redis.NewClient(&redis.Options{Addr: addr, DB: db, Protocol: 3, ReadTimeout: 10 * time.Second})
+	t.Cleanup(func() { c.Close() })
+	if err := c.FlushDB(context.Background()).Err(); err != nil {
+		t.Fatalf("FLUSHDB on %s: %v", addr, err)
+	}
+	return c
+}
+
+// newInProcess returns an in-process client on a manual clock set to now.
+func newInProcess(t *testing.T) (*goredis.Client, *xstream.ManualClock) {
+	clock := xstream.NewManualClock(time.Now())
+	c := goredis.NewClient(&goredis.Options{Clock: clock})
+	t.Cleanup(func() { c.Close() })
+	return c, clock
+}
+
+// runConformance runs every scenario against real Redis (unless it is a
+// Redis8 case) and in process, and compares the transcripts line by line.
+func runConformance(t *testing.T, scenarios []scenario) {
+	var real *redis.Client
+	for _, sc := range scenarios {
+		t.Run(sc.Name, func(t *testing.T) {
+			var want []string
+			if !sc.Redis8 {
+				if real == nil {
+					real = realClient(t, dbConformance)
+				}
+				real.FlushDB(context.Background())
+				s := &side{t: t, Name: "redis", C: real, Real: true, ctx: context.Background(), ids: map[string]string{}}
+				if !t.Run("redis", func(t *testing.T) { s.t = t; sc.Run(t, s) }) {
+					return
+				}
+				want = s.log
+			}
+			c, clock := newInProcess(t)
+			s := &side{t: t, Name: "xstream", C: c, Clock: clock, ctx: context.Background(), ids: map[string]string{}}
+			if !t.Run("xstream", func(t *testing.T) { s.t = t; sc.Run(t, s) }) || sc.Redis8 {
+				return
+			}
+			for i := 0; i < max(len(want), len(s.log)); i++ {
+				w, g := "(none)", "(none)"
+				if i < len(want) {
+					w = want[i]
+				}
+				if i < len(s.log) {
+					g = s.log[i]
+				}
+				if w != g {
+					t.Fatalf("step %d differs:\n redis:   %s\n xstream: %s", i+1, w, g)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,169 @@
+package goredis
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/xstream-go/xstream"
+)
+
+// fields is a stream entry's payload: field, value, field, value, …
+type fields []string
+
+// stream is a key's value: the keyspace holds only streams.
+type stream = xstream.Stream[fields]
+
+// server is the in-process keyspace. One mutex makes every command atomic,
+// as Redis's single thread does; blocked readers wait outside it.
+type server struct {
+	mu       sync.Mutex
+	opts     Options
+	protocol int
+	keys     map[string]*stream
+	ready    []string // keys signalled by the running command, for blocked readers
+	blocked  blockState
+}
+
+func newServer(o Options) *server {
+	return &server{opts: o, protocol: o.Protocol, keys: map[string]*stream{}}
+}
+
+// call is one execution of a command.
+type call struct {
+	srv   *server
+	ctx   context.Context
+	argv  []string // argv[0] as sent
+	name  string   // lower-case command name
+	multi bool     // inside MULTI/EXEC: blocking commands do not block
+
+	// wait, when a handler sets it, is run after the keyspace is unlocked
+	// and gives the reply of a command that blocked.
+	wait func(ctx context.Context) reply
+}
+
+// command is an entry of the command table.
+type command struct {
+	// arity is Redis's: n means exactly n arguments with the name, -n at
+	// least n.
+	arity   int
+	handler func(*call) reply
+}
+
+var commands = map[string]command{}
+
+// register adds a command to the table; handlers' files call it from init.
+func register(name string, arity int, h func(*call) reply) {
+	commands[name] = command{arity, h}
+}
+
+// exec runs one command and returns its reply, waiting (outside the lock)
+// if the command blocks.
+func (s *server) exec(ctx context.Context, argv []string) reply {
+	c := &call{srv: s, ctx: ctx, argv: argv}
+	s.mu.Lock()
+	r := s.execLocked(c)
+	s.mu.Unlock()
+	if c.wait != nil {
+		return c.wait(ctx)
+	}
+	return r
+}
+
+// execMulti runs commands atomically, as a MULTI/EXEC transaction.
+func (s *server) execMulti(ctx context.Context, argvs [][]string) []reply {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]reply, len(argvs))
+	for i, argv := range argvs {
+		out[i] = s.execLocked(&call{srv: s, ctx: ctx, argv: argv, multi: true})
+	}
+	return out
+}
+
+func (s *server) execLocked(c *call) reply {
+	if len(c.argv) == 0 {
+		return errorReply("ERR empty command")
+	}
+	c.name = strings.ToLower(c.argv[0])
+	cmd, ok := commands[c.name]
+	if !ok {
+		return unknownCommand(c.argv)
+	}
+	if n := len(c.argv); cmd.arity > 0 && n != cmd.arity || cmd.arity < 0 && n < -cmd.arity {
+		return wrongArity(c.name)
+	}
+	r := cmd.handler(c)
+	if len(s.ready) > 0 {
+		s.serveBlockedLocked()
+		s.ready = s.ready[:0]
+	}
+	return r
+}
+
+// signal marks key as changed for blocked readers (Redis's
+// signalKeyAsReady): they are served after the command.
+func (c *call) signal(key string) { c.srv.ready = append(c.srv.ready, key) }
+
+// unknownCommand is Redis's reply to a command it does not know.
+func unknownCommand(argv []string) reply {
+	var b strings.Builder
+	for _, a := range argv[1:] {
+		if b.Len()+len(a) > 128 {
+			break
+		}
+		b.WriteString("'" + a + "' ")
+	}
+	return errorReply("ERR unknown command '" + argv[0] + "', with args beginning with: " + b.String())
+}
+
+// wrongArity is Redis's reply to a command with too few or too many arguments.
+func wrongArity(name string) reply {
+	return errorReply("ERR wrong number of arguments for '" + name + "' command")
+}
+
+// syntaxErr is Redis's generic syntax error.
+var syntaxErr = errorReply("ERR syntax error")
+
+// lookup returns the stream at key, or nil.
+func (s *server) lookup(key string) *stream { return s.keys[key] }
+
+// create returns the stream at key, creating an empty one if there is none.
+func (s *server) create(key string) *stream {
+	if st := s.keys[key]; st != nil {
+		return st
+	}
+	st := xstream.New(xstream.Options[fields]{
+		Clock:          s.opts.Clock,
+		NodeMaxEntries: s.opts.NodeMaxEntries,
+		Size:           fieldsSize,
+		Fingerprint:    fingerprint,
+		Name:           key,
+	})
+	s.keys[key] = st
+	return st
+}
+
+// fieldsSize is a payload's share of a reply's RESP2 size, for MAXSIZE.
+func fieldsSize(f fields) int {
+	n := len(f) * 6 // "$<len>\r\n…\r\n" framing, approximately
+	for _, v := range f {
+		n += len(v)
+	}
+	return n
+}
+
+// fingerprint is IDMPAUTO's idempotent ID of a payload. Like Redis's
+// XXH3-128 combination it ignores the order of the field/value pairs and
+// depends on field names and values; unlike a hash it is exact: the sorted,
+// length-prefixed pairs themselves.
+func fingerprint(f fields) string {
+	pairs := make([]string, 0, len(f)/2)
+	for i := 0; i+1 < len(f); i += 2 {
+		pairs = append(pairs, strconv.Itoa(len(f[i]))+":"+f[i]+strconv.Itoa(len(f[i+1]))+":"+f[i+1])
+	}
+	slices.Sort(pairs)
+	return strings.Join(pairs, "")
+}
