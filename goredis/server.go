@@ -167,3 +167,26 @@ func fingerprint(f fields) string {
 	slices.Sort(pairs)
 	return strings.Join(pairs, "")
 }
+
+// notInteger is Redis's reply to an argument that must be an integer.
+var notInteger = errorReply("ERR value is not an integer or out of range")
+
+// parseInt parses a signed 64-bit decimal integer as Redis's string2ll
+// does: no leading '+', no leading zeros, no spaces, "-0" refused.
+func parseInt(s string) (int64, bool) {
+	if s == "" || len(s) > 20 {
+		return 0, false
+	}
+	if s == "0" {
+		return 0, true
+	}
+	digits := s
+	if s[0] == '-' {
+		digits = s[1:]
+	}
+	if digits == "" || digits[0] < '1' || digits[0] > '9' {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
+}
