@@ -9,6 +9,10 @@ func setReply(cmd redis.Cmder, r reply, proto int) {
 		cmd.SetErr(serverError(r.s))
 		return
 	}
+	if r.k == kLocal {
+		cmd.SetErr(r.err)
+		return
+	}
 	if r.k == kNil {
 		cmd.SetErr(redis.Nil)
 		return

@@ -20,6 +20,7 @@ const (
 	kNil                // null (RESP2 $-1 or *-1; RESP3 _)
 	kArray              // array
 	kMap                // map (RESP3 %; an array of pairs in RESP2)
+	kLocal              // no reply: a client-side error such as ctx.Err(), in err
 )
 
 // reply is a command's reply as a RESP value. Handlers build them; setReply
@@ -29,6 +30,7 @@ type reply struct {
 	s string  // status, error text or bulk string
 	n int64   // integer
 	a []reply // array elements; for a map, key, value, key, value, …
+	err error // kLocal: the client-side error the command returns
 }
 
 func status(s string) reply     { return reply{k: kStatus, s: s} }
@@ -48,6 +50,10 @@ var emptyArray = reply{k: kArray, a: []reply{}}
 
 // mapReply builds a map from alternating keys and values.
 func mapReply(kv ...reply) reply { return reply{k: kMap, a: kv} }
+
+// localError is the outcome of a command that got no reply, such as a
+// blocked read whose context ended: the command fails with err itself.
+func localError(err error) reply { return reply{k: kLocal, err: err} }
 
 // idReply is an entry ID as a bulk string.
 func idReply(id xstream.ID) reply { return bulk(id.String()) }
@@ -76,6 +82,8 @@ func (r reply) String() string {
 		return strconv.Quote(r.s)
 	case kNil:
 		return "(nil)"
+	case kLocal:
+		return "!" + r.err.Error()
 	}
 	open, close := "[", "]"
 	if r.k == kMap {
