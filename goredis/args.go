@@ -25,6 +25,7 @@ func stringArgs(args []interface{}) ([]string, error) {
 	return argv, nil
 }
 
+// stringArg renders one argument as go-redis's protocol writer does.
 func stringArg(v interface{}) (string, error) {
 	switch v := v.(type) {
 	case nil:
@@ -73,17 +74,14 @@ func stringArg(v interface{}) (string, error) {
 		return v.Format(time.RFC3339Nano), nil
 	case time.Duration:
 		return strconv.FormatInt(v.Nanoseconds(), 10), nil
-	case encoding.BinaryMarshaler:
-		b, err := v.MarshalBinary()
-		return string(b), err
-	case net.IP:
-		return string(v), nil
 	}
 	return pointerArg(v)
 }
 
-// pointerArg renders the pointer types go-redis's writer accepts: a nil
-// pointer is the zero value.
+// pointerArg renders the pointer types go-redis's writer accepts (a nil
+// pointer is the zero value), then, as go-redis does after every concrete
+// type (so *time.Time is RFC 3339, not its MarshalBinary form), an
+// encoding.BinaryMarshaler and net.IP; anything else is go-redis's error.
 func pointerArg(v interface{}) (string, error) {
 	switch v := v.(type) {
 	case *int:
@@ -118,10 +116,19 @@ func pointerArg(v interface{}) (string, error) {
 		return stringArg(deref(v))
 	case *time.Duration:
 		return stringArg(deref(v))
+	case encoding.BinaryMarshaler:
+		b, err := v.MarshalBinary()
+		if err != nil {
+			return "", err
+		}
+		return string(b), nil
+	case net.IP:
+		return string(v), nil
 	}
 	return "", fmt.Errorf("redis: can't marshal %T (implement encoding.BinaryMarshaler)", v)
 }
 
+// deref is *p, or the zero value for a nil p.
 func deref[T any](p *T) T {
 	if p == nil {
 		var zero T

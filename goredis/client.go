@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+	"github.com/redis/go-redis/v9/maintnotifications"
 	"github.com/xstream-go/xstream"
 )
 
@@ -40,6 +41,7 @@ var _ redis.StreamCmdable = (*Client)(nil)
 // systemClock is the wall clock, for a Client without Options.Clock.
 type systemClock struct{}
 
+// Now returns the wall-clock time.
 func (systemClock) Now() time.Time { return time.Now() }
 
 // errNoDial is what the embedded client's dialer returns: an in-process
@@ -66,11 +68,27 @@ func NewClient(opts *Options) *Client {
 		Dialer: func(context.Context, string, string) (net.Conn, error) {
 			return nil, errNoDial
 		},
-		DisableIdentity: true,
+		// Nothing may be sent or started in the background: no CLIENT
+		// SETINFO on connect, no maintenance-notification manager (RESP3's
+		// default "auto" mode would attach one to the pools), no dedicated
+		// pipeline pool, no idle connections dialed ahead, no retries.
+		DisableIdentity:          true,
+		MaintNotificationsConfig: &maintnotifications.Config{Mode: maintnotifications.ModeDisabled},
+		PipelinePoolSize:         -1,
+		MinIdleConns:             0,
+		MaxRetries:               -1,
 	})
-	h := &hook{srv: srv}
+	h := newHook(srv)
 	rc.AddHook(h)
 	return &Client{Client: rc, srv: srv, h: h}
+}
+
+// Close closes the client: commands blocked in it (XREAD/XREADGROUP BLOCK)
+// return redis.ErrClosed, and later commands fail with redis.ErrClosed, as
+// on a closed go-redis client. It starts no goroutine and leaves none.
+func (c *Client) Close() error {
+	c.h.close()
+	return c.Client.Close()
 }
 
 // AddHook adds a go-redis hook that runs around every command of this

@@ -1,56 +1,108 @@
 package goredis
 
-import "github.com/redis/go-redis/v9"
+import (
+	"fmt"
 
-// setReply stores r in cmd as go-redis would after reading r from a server
-// speaking RESP version proto.
+	"github.com/redis/go-redis/v9"
+)
+
+// setReply stores r in cmd exactly as go-redis would after reading r from a
+// server speaking RESP version proto: the same value (partial values of a
+// failed parse included) and the same error (a server error, redis.Nil, or
+// go-redis's own parse error). A command type this package cannot convert
+// fails with a clear error instead of keeping a zero value.
 func setReply(cmd redis.Cmder, r reply, proto int) {
-	if r.k == kError {
-		cmd.SetErr(serverError(r.s))
-		return
-	}
 	if r.k == kLocal {
 		cmd.SetErr(r.err)
 		return
 	}
-	if r.k == kNil {
-		cmd.SetErr(redis.Nil)
-		return
-	}
+	rd := newRespReader(r, proto)
+	var err error
 	switch cmd := cmd.(type) {
 	case *redis.Cmd:
-		cmd.SetVal(doValue(r, proto))
+		var v interface{}
+		v, err = rd.readReply()
+		cmd.SetVal(v)
 	case *redis.StatusCmd:
-		cmd.SetVal(r.s)
-	case *redis.IntCmd:
-		cmd.SetVal(r.n)
+		var s string
+		s, err = rd.readString()
+		cmd.SetVal(s)
 	case *redis.StringCmd:
-		cmd.SetVal(r.s)
+		var s string
+		s, err = rd.readString()
+		cmd.SetVal(s)
+	case *redis.IntCmd:
+		var n int64
+		n, err = rd.readInt()
+		cmd.SetVal(n)
+	case *redis.BoolCmd:
+		var b bool
+		b, err = rd.readBool()
+		if err == redis.Nil { // SET … NX's null is false, as in go-redis
+			b, err = false, nil
+		}
+		cmd.SetVal(b)
+	case *redis.SliceCmd:
+		var v []interface{}
+		v, err = rd.readSliceValue()
+		cmd.SetVal(v)
+	case *redis.StringSliceCmd:
+		err = readStringSlice(rd, cmd)
+	default:
+		err = setStreamReply(rd, cmd)
 	}
+	cmd.SetErr(err)
 }
 
-// doValue is the value go-redis's generic Cmd gives for r.
-func doValue(r reply, proto int) interface{} {
-	switch r.k {
-	case kStatus, kBulk:
-		return r.s
-	case kInt:
-		return r.n
-	case kNil:
-		return nil
-	case kError:
-		return serverError(r.s)
+// errUnsupportedCmd is the error of a command whose go-redis type the
+// in-process client cannot fill in.
+func errUnsupportedCmd(cmd redis.Cmder) error {
+	return fmt.Errorf("goredis: the in-process client cannot produce a %T (command %q); use Do", cmd, cmd.Name())
+}
+
+// unsupportedReply is what an unsupported command type gets: a server
+// error in the reply is still reported as such (every go-redis parser reads
+// it first), anything else is errUnsupportedCmd.
+func unsupportedReply(rd *respReader, cmd redis.Cmder) error {
+	if t, err := rd.peekType(); err == nil && t == '-' {
+		_, err := rd.line()
+		return err
 	}
-	if r.k == kMap && proto == 3 {
-		m := make(map[interface{}]interface{}, len(r.a)/2)
-		for i := 0; i+1 < len(r.a); i += 2 {
-			m[doValue(r.a[i], proto)] = doValue(r.a[i+1], proto)
+	return errUnsupportedCmd(cmd)
+}
+
+// readStringSlice parses a StringSliceCmd: an array of strings, nulls
+// becoming "".
+func readStringSlice(rd *respReader, cmd *redis.StringSliceCmd) error {
+	n, err := rd.readArrayLen()
+	if err != nil {
+		return err
+	}
+	val := make([]string, n)
+	cmd.SetVal(val)
+	for i := range val {
+		s, err := rd.readString()
+		switch {
+		case err == redis.Nil:
+		case err != nil:
+			return err
+		default:
+			val[i] = s
 		}
-		return m
 	}
-	out := make([]interface{}, len(r.a))
-	for i, e := range r.a {
-		out[i] = doValue(e, proto)
+	return nil
+}
+
+// doValue is the value go-redis's generic Cmd (Do) gives for r: strings,
+// int64s, []interface{} (nulls inside as nil, error elements as errors) and,
+// in RESP3, map[interface{}]interface{} for maps.
+func doValue(r reply, proto int) interface{} {
+	v, err := newRespReader(r, proto).readReply()
+	if err != nil {
+		if err == redis.Nil {
+			return nil
+		}
+		return err
 	}
-	return out
+	return v
 }

@@ -12,6 +12,14 @@
 //	rdb.XAdd(ctx, &redis.XAddArgs{Stream: "jobs", Values: []string{"n", "1"}})
 //	clock.Advance(time.Minute) // idle times move without sleeping
 //
+// Every go-redis entry point works: typed methods, Do, Pipeline/Pipelined,
+// TxPipeline/TxPipelined (MULTI/EXEC run atomically, with Redis's
+// queue-time EXECABORT), AutoPipeline and hooks added with
+// [Client.AddHook]. Values and errors are exactly what go-redis gives after
+// reading the same reply from Redis, in RESP3 (the default) or RESP2
+// ([Options].Protocol). The client never dials, starts no goroutine, and
+// after [Client.Close] fails every command with redis.ErrClosed.
+//
 // Commands that are not about streams, apart from the few a test needs for
 // setup (DEL, UNLINK, EXISTS, TYPE, DBSIZE, FLUSHALL, FLUSHDB, PING, ECHO),
 // fail with Redis's "unknown command" error.

@@ -5,30 +5,67 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/redis/go-redis/v9"
 )
 
 // hook is the end of the embedded client's hook chain: it executes commands
 // in process instead of sending them, after running the hooks added with
-// Client.AddHook.
+// Client.AddHook. It never calls the next hook, so nothing reaches go-redis's
+// connection pool.
 type hook struct {
 	srv *server
 
-	mu    sync.Mutex
-	users []redis.Hook // hooks added with Client.AddHook, outermost first
+	mu     sync.Mutex                   // serializes add
+	chains atomic.Pointer[hookChains]   // user hooks wrapped around the executors
+	closed atomic.Bool                  // Client.Close was called
+	life   context.Context              // canceled by Client.Close: wakes blocked readers
+	cancel context.CancelFunc           // cancels life
+	users  atomic.Pointer[[]redis.Hook] // hooks added with Client.AddHook, outermost first
 }
 
+// hookChains are the executors wrapped in the user hooks, rebuilt when a
+// hook is added (as go-redis rebuilds its own chain).
+type hookChains struct {
+	process  redis.ProcessHook
+	pipeline redis.ProcessPipelineHook
+}
+
+// newHook returns the executor hook of srv, with no user hooks yet.
+func newHook(srv *server) *hook {
+	h := &hook{srv: srv}
+	h.life, h.cancel = context.WithCancel(context.Background())
+	h.chains.Store(&hookChains{process: h.process, pipeline: h.processPipeline})
+	return h
+}
+
+// add appends a user hook, innermost so far, and rebuilds the chains.
 func (h *hook) add(u redis.Hook) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.users = append(h.users, u)
+	var users []redis.Hook
+	if p := h.users.Load(); p != nil {
+		users = append(users, *p...)
+	}
+	users = append(users, u)
+	h.users.Store(&users)
+	c := &hookChains{process: h.process, pipeline: h.processPipeline}
+	for i := len(users) - 1; i >= 0; i-- {
+		if w := users[i].ProcessHook(c.process); w != nil {
+			c.process = w
+		}
+		if w := users[i].ProcessPipelineHook(c.pipeline); w != nil {
+			c.pipeline = w
+		}
+	}
+	h.chains.Store(c)
 }
 
-func (h *hook) userHooks() []redis.Hook {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.users
+// close marks the client closed and wakes commands blocked in it.
+func (h *hook) close() {
+	h.closed.Store(true)
+	h.cancel()
 }
 
 // DialHook refuses to dial: nothing leaves the process.
@@ -36,82 +73,187 @@ func (h *hook) DialHook(redis.DialHook) redis.DialHook {
 	return func(context.Context, string, string) (net.Conn, error) { return nil, errNoDial }
 }
 
-// ProcessHook executes one command in process.
+// ProcessHook executes one command in process, inside the user hooks.
 func (h *hook) ProcessHook(redis.ProcessHook) redis.ProcessHook {
-	final := redis.ProcessHook(h.process)
-	users := h.userHooks()
-	for i := len(users) - 1; i >= 0; i-- {
-		if w := users[i].ProcessHook(final); w != nil {
-			final = w
-		}
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		return h.chains.Load().process(ctx, cmd)
 	}
-	return final
 }
 
-// ProcessPipelineHook executes a pipeline in process: each command in turn,
-// or, for a transaction (MULTI … EXEC), all of them atomically.
+// ProcessPipelineHook executes a pipeline in process, inside the user
+// hooks: each command in turn, or, for a transaction (go-redis passes
+// MULTI, the commands, EXEC), all of them atomically.
 func (h *hook) ProcessPipelineHook(redis.ProcessPipelineHook) redis.ProcessPipelineHook {
-	final := redis.ProcessPipelineHook(h.processPipeline)
-	users := h.userHooks()
-	for i := len(users) - 1; i >= 0; i-- {
-		if w := users[i].ProcessPipelineHook(final); w != nil {
-			final = w
-		}
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		return h.chains.Load().pipeline(ctx, cmds)
 	}
-	return final
 }
 
+// refuse is why a command is not run at all, as go-redis refuses it before
+// sending: the client is closed, or ctx is already done.
+func (h *hook) refuse(ctx context.Context) error {
+	if h.closed.Load() {
+		return redis.ErrClosed
+	}
+	return ctx.Err()
+}
+
+// process runs one command.
 func (h *hook) process(ctx context.Context, cmd redis.Cmder) error {
+	if err := h.refuse(ctx); err != nil {
+		cmd.SetErr(err)
+		return err
+	}
 	argv, err := stringArgs(cmd.Args())
 	if err != nil {
 		cmd.SetErr(err)
 		return err
 	}
-	setReply(cmd, h.srv.exec(ctx, argv), h.srv.protocol)
+	setReply(cmd, h.exec(ctx, argv), h.srv.protocol)
 	return cmd.Err()
 }
 
+// exec runs argv. Commands that may block also end when the client is
+// closed, failing with redis.ErrClosed as on a closed go-redis client.
+func (h *hook) exec(ctx context.Context, argv []string) reply {
+	if len(argv) == 0 || !mayBlock(argv[0]) {
+		return h.srv.exec(ctx, argv)
+	}
+	bctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stop := context.AfterFunc(h.life, cancel)
+	defer stop()
+	r := h.srv.exec(bctx, argv)
+	if r.k == kLocal && ctx.Err() == nil && h.closed.Load() {
+		return localError(redis.ErrClosed)
+	}
+	return r
+}
+
+// mayBlock reports whether a command can block (XREAD and XREADGROUP with
+// BLOCK).
+func mayBlock(name string) bool {
+	return strings.EqualFold(name, "xread") || strings.EqualFold(name, "xreadgroup")
+}
+
+// processPipeline runs a pipeline: go-redis writes every command before
+// reading any reply, so an argument that cannot be encoded fails them all
+// and none runs. It returns the first command error, redis.Nil included.
 func (h *hook) processPipeline(ctx context.Context, cmds []redis.Cmder) error {
-	if n := len(cmds); n >= 2 && strings.EqualFold(cmds[0].Name(), "multi") && strings.EqualFold(cmds[n-1].Name(), "exec") {
+	if isTx(cmds) {
 		return h.processTx(ctx, cmds)
 	}
+	if err := h.refuse(ctx); err != nil {
+		return setAllErr(cmds, err)
+	}
+	argvs, err := pipelineArgs(cmds)
+	if err != nil {
+		return setAllErr(cmds, err)
+	}
 	var first error
-	for _, cmd := range cmds {
-		if err := h.process(ctx, cmd); err != nil && first == nil {
+	for i, cmd := range cmds {
+		setReply(cmd, h.exec(ctx, argvs[i]), h.srv.protocol)
+		if err := cmd.Err(); err != nil && first == nil {
 			first = err
 		}
 	}
 	return first
 }
 
-// processTx runs the commands between MULTI and EXEC as one atomic unit:
-// blocking commands do not block inside it, as in Redis.
-func (h *hook) processTx(ctx context.Context, cmds []redis.Cmder) error {
-	inner := cmds[1 : len(cmds)-1]
-	argvs := make([][]string, len(inner))
-	for i, cmd := range inner {
+// isTx reports whether cmds is a transaction as go-redis's TxPipeline hands
+// it over: a MULTI StatusCmd, the commands, an EXEC SliceCmd.
+func isTx(cmds []redis.Cmder) bool {
+	n := len(cmds)
+	if n < 2 {
+		return false
+	}
+	_, multi := cmds[0].(*redis.StatusCmd)
+	_, exec := cmds[n-1].(*redis.SliceCmd)
+	return multi && exec && strings.EqualFold(cmds[0].Name(), "multi") && strings.EqualFold(cmds[n-1].Name(), "exec")
+}
+
+// pipelineArgs encodes every command's arguments.
+func pipelineArgs(cmds []redis.Cmder) ([][]string, error) {
+	argvs := make([][]string, len(cmds))
+	for i, cmd := range cmds {
 		argv, err := stringArgs(cmd.Args())
 		if err != nil {
-			for _, c := range cmds {
-				c.SetErr(err)
-			}
-			return err
+			return nil, err
 		}
 		argvs[i] = argv
 	}
-	replies := h.srv.execMulti(ctx, argvs)
-	setReply(cmds[0], status("OK"), h.srv.protocol)
+	return argvs, nil
+}
+
+// setAllErr sets err on every command that has none yet (go-redis's
+// setCmdsErr) and returns it.
+func setAllErr(cmds []redis.Cmder, err error) error {
+	for _, cmd := range cmds {
+		if cmd.Err() == nil {
+			cmd.SetErr(err)
+		}
+	}
+	return err
+}
+
+// execAbortText is Redis's EXEC reply after a command was refused while
+// being queued.
+const execAbortText = "EXECABORT Transaction discarded because of previous errors."
+
+// processTx runs a transaction the way go-redis reads one from Redis:
+// MULTI's +OK and each +QUEUED are read into the MULTI command (so its
+// value ends as "QUEUED"); a command refused at queue time (unknown, wrong
+// arity) gets that error and EXEC's EXECABORT is set on every other
+// command; otherwise the queued commands run atomically, each getting its
+// own reply, and the EXEC command itself keeps no value.
+func (h *hook) processTx(ctx context.Context, cmds []redis.Cmder) error {
+	if err := h.refuse(ctx); err != nil {
+		return setAllErr(cmds, err)
+	}
+	argvs, err := pipelineArgs(cmds)
+	if err != nil {
+		return setAllErr(cmds, err)
+	}
+	multi := cmds[0].(*redis.StatusCmd)
+	inner, innerArgv := cmds[1:len(cmds)-1], argvs[1:len(argvs)-1]
+	multi.SetVal("OK")
+	aborted := false
+	for i, cmd := range inner {
+		if r, ok := h.srv.queueCheck(innerArgv[i]); !ok {
+			multi.SetVal("")
+			setReply(cmd, r, h.srv.protocol)
+			aborted = true
+			continue
+		}
+		multi.SetVal("QUEUED")
+	}
+	if aborted {
+		return setAllErr(cmds, serverError(execAbortText))
+	}
+	replies := h.srv.execMulti(ctx, innerArgv)
 	var first error
-	execVal := make([]interface{}, len(inner))
 	for i, cmd := range inner {
 		setReply(cmd, replies[i], h.srv.protocol)
 		if err := cmd.Err(); err != nil && first == nil {
 			first = err
 		}
-		execVal[i] = doValue(replies[i], h.srv.protocol)
-	}
-	if exec, ok := cmds[len(cmds)-1].(*redis.SliceCmd); ok {
-		exec.SetVal(execVal)
 	}
 	return first
+}
+
+// queueCheck is what Redis checks when MULTI queues a command: that it
+// exists and has a valid number of arguments. It returns the error reply
+// and false for a command that would be refused.
+func (s *server) queueCheck(argv []string) (reply, bool) {
+	if len(argv) == 0 {
+		return errorReply("ERR empty command"), false
+	}
+	cmd, ok := commands[strings.ToLower(argv[0])]
+	if !ok {
+		return unknownCommand(argv), false
+	}
+	if n := len(argv); cmd.arity > 0 && n != cmd.arity || cmd.arity < 0 && n < -cmd.arity {
+		return wrongArity(strings.ToLower(argv[0])), false
+	}
+	return reply{}, true
 }

@@ -26,11 +26,11 @@ const (
 // reply is a command's reply as a RESP value. Handlers build them; setReply
 // turns them into the values of go-redis's typed commands.
 type reply struct {
-	k kind
-	s string  // status, error text or bulk string
-	n int64   // integer
-	a []reply // array elements; for a map, key, value, key, value, …
-	err error // kLocal: the client-side error the command returns
+	k   kind
+	s   string  // status, error text or bulk string
+	n   int64   // integer
+	a   []reply // array elements; for a map, key, value, key, value, …
+	err error   // kLocal: the client-side error the command returns
 }
 
 func status(s string) reply     { return reply{k: kStatus, s: s} }
