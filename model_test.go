@@ -400,7 +400,7 @@ func (m *mtModel) trim(o TrimOptions) int64 {
 			deleted += live
 			continue
 		}
-		if o.Approx && (o.Ref == KeepRef || !eligible) {
+		if o.Approx && o.Ref == KeepRef {
 			break
 		}
 		for i := range nd {

@@ -40,7 +40,10 @@ type TrimOptions struct {
 	// MinID is the smallest ID to keep, for TrimMinID.
 	MinID ID
 	// Approx trims only whole nodes ("~"), which is cheaper and may leave more
-	// entries than asked; KeepRef stops at the first node it cannot drop whole.
+	// entries than asked: KeepRef stops at the first node it cannot drop
+	// whole. With DelRef or Acked, which examine every entry anyway, "~" only
+	// changes the default Limit: they trim like exact trimming bounded by
+	// Limit (Redis 8.6+, #14623; redis8-streams.md §1.2).
 	Approx bool
 	// Limit caps the entries one approximate trim removes. 0 means Redis's
 	// default, 100 × NodeMaxEntries; NoLimit means no cap. Only with Approx
@@ -125,7 +128,7 @@ func (s *Stream[V]) trimLocked(o TrimOptions) int64 {
 			deleted += entries
 			continue
 		}
-		if o.Approx && (o.Ref == KeepRef || !eligible) {
+		if o.Approx && o.Ref == KeepRef {
 			break
 		}
 		deleted += s.trimNodeLocked(nd, o)
