@@ -65,6 +65,7 @@ func (s *server) exec(ctx context.Context, argv []string) reply {
 	c := &call{srv: s, ctx: ctx, argv: argv}
 	s.mu.Lock()
 	r := s.execLocked(c)
+	s.serveReadyLocked()
 	s.mu.Unlock()
 	if c.wait != nil {
 		return c.wait(ctx)
@@ -72,7 +73,8 @@ func (s *server) exec(ctx context.Context, argv []string) reply {
 	return r
 }
 
-// execMulti runs commands atomically, as a MULTI/EXEC transaction.
+// execMulti runs commands atomically, as a MULTI/EXEC transaction. Blocked
+// readers are served once, after the whole transaction, as in Redis.
 func (s *server) execMulti(ctx context.Context, argvs [][]string) []reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -80,7 +82,19 @@ func (s *server) execMulti(ctx context.Context, argvs [][]string) []reply {
 	for i, argv := range argvs {
 		out[i] = s.execLocked(&call{srv: s, ctx: ctx, argv: argv, multi: true})
 	}
+	s.serveReadyLocked()
 	return out
+}
+
+// serveReadyLocked serves blocked readers after a command (or a
+// transaction): those on the keys it signalled, and the claiming readers,
+// whose entries may have become idle enough on the clock since the last
+// command.
+func (s *server) serveReadyLocked() {
+	if len(s.ready) > 0 || s.blocked.pending() {
+		s.serveBlockedLocked()
+		s.ready = s.ready[:0]
+	}
 }
 
 func (s *server) execLocked(c *call) reply {
@@ -95,12 +109,7 @@ func (s *server) execLocked(c *call) reply {
 	if n := len(c.argv); cmd.arity > 0 && n != cmd.arity || cmd.arity < 0 && n < -cmd.arity {
 		return wrongArity(c.name)
 	}
-	r := cmd.handler(c)
-	if len(s.ready) > 0 {
-		s.serveBlockedLocked()
-		s.ready = s.ready[:0]
-	}
-	return r
+	return cmd.handler(c)
 }
 
 // signal marks key as changed for blocked readers (Redis's

@@ -1,0 +1,71 @@
+package goredis
+
+import (
+	"github.com/xstream-go/xstream"
+)
+
+// XACK and XACKDEL.
+func init() {
+	register("xack", -4, cmdXAck)
+	register("xackdel", -6, cmdXAckDel)
+}
+
+// cmdXAck: XACK key group id [id ...] — acknowledges the IDs and returns
+// how many were pending. A missing key or group gives 0 without looking at
+// the IDs; a malformed ID fails the whole command. O(1) per ID (O(log p)).
+func cmdXAck(c *call) reply {
+	st := c.srv.lookup(c.argv[1])
+	if st == nil {
+		return integer(0)
+	}
+	g, ok := st.Group(c.argv[2])
+	if !ok {
+		return integer(0)
+	}
+	ids, r, ok := parseIDs(c.argv[3:])
+	if !ok {
+		return r
+	}
+	n, err := g.Ack(ids...)
+	if err != nil {
+		return errReply(err)
+	}
+	return integer(int64(n))
+}
+
+// cmdXAckDel: XACKDEL key group [KEEPREF|DELREF|ACKED] IDS numids id [id ...]
+// (Redis 8.2) — acknowledges each ID and deletes its entry by the reference
+// mode: one result per ID, -1 (not pending), 1 (deleted) or 2 (acknowledged,
+// kept: still referenced). Options are parsed first; a missing key or group
+// then gives -1 for every ID without checking them. O(1) per ID (O(g log p)
+// for g groups).
+func cmdXAckDel(c *call) reply {
+	a, r, ok := parseDelExArgs(c.argv, 3)
+	if !ok {
+		return r
+	}
+	var g *xstream.Group[fields]
+	if st := c.srv.lookup(c.argv[1]); st != nil {
+		g, _ = st.Group(c.argv[2])
+	}
+	if g == nil {
+		out := make([]reply, len(a.ids))
+		for i := range out {
+			out[i] = integer(-1)
+		}
+		return array(out...)
+	}
+	ids, r, ok := parseIDs(a.ids)
+	if !ok {
+		return r
+	}
+	res, err := g.AckDelete(a.mode, ids...)
+	if err != nil {
+		return errReply(err)
+	}
+	out := make([]reply, len(res))
+	for i, d := range res {
+		out[i] = integer(int64(d))
+	}
+	return array(out...)
+}

@@ -1,0 +1,340 @@
+package goredis_test
+
+// Rendering and normalization of the replies TestDiff compares.
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/redis/go-redis/v9"
+	"github.com/xstream-go/xstream"
+)
+
+// diffRender renders a Do reply (value and error) as one canonical line:
+// strings quoted, maps with their keys sorted (go-redis returns RESP3 maps
+// as Go maps, which have no order; Redis does not promise one either).
+func diffRender(v interface{}, err error) string {
+	switch {
+	case errors.Is(err, redis.Nil):
+		return "(nil)"
+	case err != nil:
+		return "-" + err.Error()
+	}
+	var b strings.Builder
+	diffRenderTo(&b, v)
+	return b.String()
+}
+
+func diffRenderTo(b *strings.Builder, v interface{}) {
+	switch v := v.(type) {
+	case nil:
+		b.WriteString("(nil)")
+	case string:
+		b.WriteString(strconv.Quote(v))
+	case int64:
+		b.WriteString(strconv.FormatInt(v, 10))
+	case []interface{}:
+		b.WriteByte('[')
+		for i, e := range v {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			diffRenderTo(b, e)
+		}
+		b.WriteByte(']')
+	case map[interface{}]interface{}:
+		type kv struct{ k, v string }
+		var kvs []kv
+		for k, e := range v {
+			var kb, vb strings.Builder
+			diffRenderTo(&kb, k)
+			diffRenderTo(&vb, e)
+			kvs = append(kvs, kv{kb.String(), vb.String()})
+		}
+		slices.SortFunc(kvs, func(a, b kv) int { return strings.Compare(a.k, b.k) })
+		b.WriteByte('{')
+		for i, e := range kvs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(e.k + ": " + e.v)
+		}
+		b.WriteByte('}')
+	case error:
+		b.WriteString("-" + v.Error())
+	default:
+		fmt.Fprintf(b, "%T(%v)", v, v)
+	}
+}
+
+// Placeholders the normalization writes in place of clock-dependent values.
+const (
+	diffIdle = "<idle ms>" // an idle time: now - delivery or seen time
+	diffTime = "<unix ms>" // a delivery or seen time
+	diffLag  = "<lag: each side follows its version's rule>"
+)
+
+// diffNormalize rewrites the clock-dependent and version-dependent parts of
+// a reply to the command args, in place, and returns it. side is "redis" or
+// "xstream"; st is the stream's state (from Redis) for the lag rule of XINFO
+// GROUPS (nil otherwise). Every rewrite, and why it cannot hide a real
+// divergence:
+//
+//   - XPENDING (extended form): the idle time (3rd element of each entry)
+//     becomes diffIdle. Redis runs on the real clock, the client on a manual
+//     one, so idle times are incomparable. The ID, owner and delivery count
+//     of every entry are still compared, and so is which entries an IDLE
+//     filter selects: its thresholds are 0 or 10 hours, and entries are only
+//     made old by XCLAIM IDLE 20h / TIME 1000, so both clocks agree.
+//   - XINFO CONSUMERS: "idle" becomes diffIdle (same reason); "inactive" is
+//     dropped from the client's reply: Redis 7.0 does not have the field
+//     (added in 7.2) and its value is a duration, never comparable anyway.
+//   - XINFO STREAM FULL: the delivery times in the groups' and consumers'
+//     "pending" lists and the consumers' "seen-time" become diffTime (clock
+//     values); "active-time" is dropped from the client's reply (7.2+, a
+//     clock value). IDs, owners and counts in those lists are compared.
+//   - XINFO STREAM / GROUPS: fields newer than 7.0 (diffNewFields) are
+//     dropped from the client's reply, see dropNewFields.
+//   - "lag" in XINFO GROUPS / XINFO STREAM FULL: where Redis 7.0's lag rule
+//     and the spec's (§9.4) give different values for the group's state,
+//     each side's value is checked against its own version's rule (computed
+//     by diffLagState from the stream's XINFO STREAM counters and the
+//     group's own last-delivered-id and entries-read) and replaced by
+//     diffLag only when it matches; a wrong value stays in the reply, with
+//     the rule's value next to it, and shows as a divergence.
+func (d *diffRun) normalize(args []string, v interface{}, side string, st *diffLagState) interface{} {
+	name := strings.ToUpper(args[0])
+	switch {
+	case name == "XPENDING" && len(args) > 3:
+		for _, e := range diffSlice(v) {
+			if p := diffSlice(e); len(p) == 4 {
+				p[2] = diffIdle
+			}
+		}
+	case name == "XINFO" && len(args) >= 3 && strings.EqualFold(args[1], "CONSUMERS"):
+		for _, e := range diffSlice(v) {
+			if m, ok := e.(map[interface{}]interface{}); ok {
+				if _, ok := m["idle"]; ok {
+					m["idle"] = diffIdle
+				}
+				if _, ok := m["inactive"]; ok && side == "xstream" {
+					delete(m, "inactive")
+					d.skip("XINFO CONSUMERS: client's \"inactive\" dropped (Redis 7.2+ field, a duration)")
+				}
+			}
+		}
+	case name == "XINFO" && len(args) >= 3 && strings.EqualFold(args[1], "STREAM"):
+		m, ok := v.(map[interface{}]interface{})
+		if !ok {
+			break
+		}
+		if side == "xstream" {
+			d.dropNewFields(m, "XINFO STREAM")
+		}
+		fst := diffLagStateOf(m)
+		for _, g := range diffSlice(m["groups"]) {
+			gm, ok := g.(map[interface{}]interface{})
+			if !ok {
+				continue
+			}
+			if side == "xstream" {
+				d.dropNewFields(gm, "XINFO STREAM FULL group")
+			}
+			for _, p := range diffSlice(gm["pending"]) {
+				if pe := diffSlice(p); len(pe) == 4 {
+					pe[2] = diffTime
+				}
+			}
+			for _, c := range diffSlice(gm["consumers"]) {
+				cm, ok := c.(map[interface{}]interface{})
+				if !ok {
+					continue
+				}
+				if _, ok := cm["seen-time"]; ok {
+					cm["seen-time"] = diffTime
+				}
+				if _, ok := cm["active-time"]; ok && side == "xstream" {
+					delete(cm, "active-time")
+					d.skip("XINFO STREAM FULL: client's \"active-time\" dropped (Redis 7.2+ field, a clock value)")
+				}
+				for _, p := range diffSlice(cm["pending"]) {
+					if pe := diffSlice(p); len(pe) == 3 {
+						pe[1] = diffTime
+					}
+				}
+			}
+			if fst != nil {
+				d.fixLag(gm, *fst, side)
+			}
+		}
+	case name == "XINFO" && len(args) >= 3 && strings.EqualFold(args[1], "GROUPS"):
+		if st == nil {
+			break
+		}
+		for _, g := range diffSlice(v) {
+			if gm, ok := g.(map[interface{}]interface{}); ok {
+				if side == "xstream" {
+					d.dropNewFields(gm, "XINFO GROUPS")
+				}
+				d.fixLag(gm, *st, side)
+			}
+		}
+	}
+	return v
+}
+
+// diffNewFields are XINFO fields newer than Redis 7.0 (the spec's 8.6 IDMP
+// counters, 8.8 XNACK's nacked-count), by the version that added them.
+var diffNewFields = map[string]string{
+	"idmp-duration": "8.6", "idmp-maxsize": "8.6", "pids-tracked": "8.6", "iids-tracked": "8.6",
+	"iids-added": "8.6", "iids-duplicates": "8.6", "nacked-count": "8.8",
+}
+
+// dropNewFields removes from a client's XINFO map the fields Redis 7.0 does
+// not have (diffNewFields): there is nothing to compare them with. Their
+// values are Redis-8-only features the generator never uses (IDMP, XNACK),
+// so they are constant here; the conformance scenarios assert them.
+func (d *diffRun) dropNewFields(m map[interface{}]interface{}, where string) {
+	for k := range m {
+		if ver, ok := diffNewFields[fmt.Sprint(k)]; ok {
+			delete(m, k)
+			d.skip(fmt.Sprintf("%s: client's %q dropped (Redis %s field)", where, k, ver))
+		}
+	}
+}
+
+// diffSlice is v as an array, or nil.
+func diffSlice(v interface{}) []interface{} {
+	s, _ := v.([]interface{})
+	return s
+}
+
+// fixLag replaces group gm's lag by diffLag when Redis 7.0's rule and the
+// spec's disagree on the state and the side's value is its version's.
+func (d *diffRun) fixLag(gm map[interface{}]interface{}, st diffLagState, side string) {
+	last, err := xstream.ParseID(fmt.Sprint(gm["last-delivered-id"]))
+	if err != nil {
+		return
+	}
+	er := int64(-1)
+	if n, ok := gm["entries-read"].(int64); ok {
+		er = n
+	}
+	l70, lspec := st.lag(er, last, true), st.lag(er, last, false)
+	if diffRender(l70, nil) == diffRender(lspec, nil) {
+		return
+	}
+	d.skip("lag checked against each version's rule (Redis 7.0 vs spec §9.4)")
+	want, rule := lspec, "spec's"
+	if side == "redis" {
+		want, rule = l70, "7.0"
+	}
+	if got := gm["lag"]; diffRender(got, nil) == diffRender(want, nil) {
+		gm["lag"] = diffLag
+	} else {
+		gm["lag"] = fmt.Sprintf("<lag %s, but the %s rule gives %s>", diffRender(got, nil), rule, diffRender(want, nil))
+	}
+}
+
+// diffLagState is what the entries-read and lag rules read of a stream
+// (XINFO STREAM's counters).
+type diffLagState struct {
+	length, added       int64
+	first, last, maxDel xstream.ID
+}
+
+// diffLagStateOf reads the state from an XINFO STREAM (or FULL) reply map,
+// or returns nil if it is not one.
+func diffLagStateOf(m map[interface{}]interface{}) *diffLagState {
+	var st diffLagState
+	var ok1, ok2 bool
+	st.length, ok1 = m["length"].(int64)
+	st.added, ok2 = m["entries-added"].(int64)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	var err1, err2, err3 error
+	st.first, err1 = xstream.ParseID(fmt.Sprint(m["recorded-first-entry-id"]))
+	st.last, err2 = xstream.ParseID(fmt.Sprint(m["last-generated-id"]))
+	st.maxDel, err3 = xstream.ParseID(fmt.Sprint(m["max-deleted-entry-id"]))
+	if err1 != nil || err2 != nil || err3 != nil {
+		return nil
+	}
+	return &st
+}
+
+// tombstones is Redis's "range from start to +inf has tombstones" check; 7.0
+// also answers no when the max-deleted ID is before the first entry.
+func (st diffLagState) tombstones(start xstream.ID, v70 bool) bool {
+	if st.length == 0 || st.maxDel.IsZero() || v70 && st.maxDel.Less(st.first) {
+		return false
+	}
+	return !st.maxDel.Less(start)
+}
+
+// estimate is the "distance from the first ever entry" of id (spec §9.3), or
+// -1 when unknown; 7.0 lacks the max-deleted-ID condition.
+func (st diffLagState) estimate(id xstream.ID, v70 bool) int64 {
+	switch {
+	case st.added == 0:
+		return 0
+	case st.length == 0 && !st.last.Less(id):
+		return st.added
+	case !v70 && !id.IsZero() && id.Less(st.maxDel):
+		return -1
+	case id == st.last:
+		return st.added
+	case st.last.Less(id):
+		return -1
+	case st.maxDel.IsZero() || st.maxDel.Less(st.first):
+		if id.Less(st.first) {
+			return st.added - st.length
+		}
+		if id == st.first {
+			return st.added - st.length + 1
+		}
+	}
+	return -1
+}
+
+// delivered is a group's entries-read after a ">" read delivered id, from
+// entries-read er and last-delivered-id last, by 7.0's rule (which checks
+// tombstones from the delivered entry) or the spec's (§9.3: from the group's
+// last ID, which must not be before the first entry).
+func (st diffLagState) delivered(er int64, last, id xstream.ID, v70 bool) int64 {
+	var inc bool
+	if v70 {
+		inc = er != -1 && !st.tombstones(id, true)
+	} else {
+		inc = er != -1 && !last.Less(st.first) && !st.tombstones(last, false)
+	}
+	switch {
+	case inc:
+		return er + 1
+	case st.added != 0:
+		return st.estimate(id, v70)
+	}
+	return er
+}
+
+// lag is a group's lag by 7.0's rule or the spec's (§9.4; 7.0 lacks the
+// empty-stream and "before the first entry" cases): an int64, or nil.
+func (st diffLagState) lag(er int64, last xstream.ID, v70 bool) interface{} {
+	switch {
+	case st.added == 0:
+		return int64(0)
+	case !v70 && st.length == 0:
+		return int64(0)
+	case !v70 && last.Less(st.first) && st.maxDel.Less(st.first):
+		return st.length
+	case er != -1 && !st.tombstones(last, v70):
+		return st.added - er
+	}
+	if e := st.estimate(last, v70); e != -1 {
+		return st.added - e
+	}
+	return nil
+}
