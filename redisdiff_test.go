@@ -14,7 +14,6 @@ package xstream
 //	XSTREAM_DIFF_SEED   first seed (default 1), or "random"; alone it runs that seed only
 //	XSTREAM_DIFF_SEEDS  number of seeds (default 200, 40 with -short)
 //	XSTREAM_DIFF_STEPS  steps per seed (default 100)
-//	XSTREAM_REDIS_ADDR  use this server (its database 1 is flushed) instead of starting one
 //	XSTREAM_REDIS_SERVER path of redis-server (default: from PATH)
 //	CI=true             fail instead of skipping when there is no redis-server
 //

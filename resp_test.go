@@ -169,22 +169,16 @@ func rdFormatTo(b *strings.Builder, v any) {
 	}
 }
 
-// rdServer connects to the Redis server redistest.Addr finds for t (a
-// shared one at XSTREAM_REDIS_ADDR: its database 1, flushed first).
+// rdServer connects to a redis-server started for t alone
+// (redistest.Own): the differential test reconfigures it (CONFIG SET
+// stream-node-max-entries), which would disturb tests sharing a server.
 func rdServer(t *testing.T) *rdConn {
 	t.Helper()
-	addr, fresh := redistest.Addr(t)
+	addr := redistest.Own(t)
 	r, err := rdDial(addr)
 	if err != nil {
 		t.Fatalf("connecting to %s: %v", addr, err)
 	}
 	t.Cleanup(func() { r.Close() })
-	if !fresh { // a shared server: database 1 is this test's
-		for _, cmd := range [][]string{{"SELECT", "1"}, {"FLUSHDB"}} {
-			if v, err := r.do(cmd...); err != nil || v != "OK" {
-				t.Fatalf("%s on %s: %v %v", cmd[0], addr, rdFormat(v), err)
-			}
-		}
-	}
 	return r
 }

@@ -76,6 +76,9 @@ func (r *txRecorder) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 func (r *txRecorder) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
 	return func(ctx context.Context, cmds []redis.Cmder) error {
 		err := next(ctx, cmds)
+		if len(cmds) == 1 && cmds[0].Name() == "select" {
+			return err // a new connection choosing its database (DB != 0), not the user's
+		}
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		r.calls = append(r.calls, fmt.Sprintf("pipeline %d", len(cmds)))

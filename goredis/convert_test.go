@@ -42,7 +42,7 @@ type convertCase struct {
 // seedData builds the shared data set: stream s with a deleted entry still
 // pending for alice, an empty stream e with a group, a string key.
 func seedData(ctx context.Context, c *redis.Client) {
-	c.FlushAll(ctx)
+	c.FlushDB(ctx)
 	for i, kv := range [][]string{{"a", "1", "b", "2"}, {"c", "3"}, {"d", "4"}, {"e", "5"}, {"f", "6"}} {
 		c.XAdd(ctx, &redis.XAddArgs{Stream: "s", ID: strconv.Itoa(i+1) + "-1", Values: kv})
 	}
@@ -97,7 +97,7 @@ func convertCases() []convertCase {
 		// StatusCmd
 		{name: "Ping", run: func(ctx context.Context, c *redis.Client) redis.Cmder { return c.Ping(ctx) }},
 		{name: "Type", run: func(ctx context.Context, c *redis.Client) redis.Cmder { return c.Type(ctx, "s") }},
-		{name: "FlushAll", setup: seedData, run: func(ctx context.Context, c *redis.Client) redis.Cmder { return c.FlushAll(ctx) }},
+		{name: "FlushDB", setup: seedData, run: func(ctx context.Context, c *redis.Client) redis.Cmder { return c.FlushDB(ctx) }},
 		{name: "XGroupCreate", setup: seedData, run: func(ctx context.Context, c *redis.Client) redis.Cmder { return c.XGroupCreate(ctx, "s", "new", "$") }},
 		{name: "XGroupCreate/busy", run: func(ctx context.Context, c *redis.Client) redis.Cmder { return c.XGroupCreate(ctx, "s", "g", "$") }},
 		{name: "XGroupSetID", setup: seedData, run: func(ctx context.Context, c *redis.Client) redis.Cmder { return c.XGroupSetID(ctx, "s", "g", "0") }},

@@ -25,6 +25,15 @@ func Addr(t testing.TB) (addr string, fresh bool) {
 	if addr := os.Getenv("XSTREAM_REDIS_ADDR"); addr != "" {
 		return addr, false
 	}
+	return Own(t), true
+}
+
+// Own starts a redis-server for t alone, whatever XSTREAM_REDIS_ADDR says,
+// for a test that changes the server's configuration (CONFIG SET), which
+// would disturb other tests sharing a server. It skips or fails as Addr does
+// when there is no redis-server.
+func Own(t testing.TB) string {
+	t.Helper()
 	bin := os.Getenv("XSTREAM_REDIS_SERVER")
 	if bin == "" {
 		var err error
@@ -41,12 +50,12 @@ func Addr(t testing.TB) (addr string, fresh bool) {
 	for attempt := 0; attempt < 3; attempt++ {
 		addr, err := start(t, bin)
 		if err == nil {
-			return addr, true
+			return addr
 		}
 		lastErr = err
 	}
 	t.Fatalf("starting %s: %v", bin, lastErr)
-	return "", false
+	return ""
 }
 
 // start starts bin on a free port and waits (bounded) until it answers PING.
