@@ -42,12 +42,13 @@ import (
 	"maps"
 	"math"
 	"math/rand"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xstream-go/xstream/internal/redistest"
 )
 
 const (
@@ -85,33 +86,17 @@ func TestRedisDiff(t *testing.T) {
 	if testing.Short() {
 		seeds = 40
 	}
-	if v := os.Getenv("XSTREAM_DIFF_SEED"); v != "" {
+	if n, random, set := redistest.SeedEnv(t, "XSTREAM_DIFF_SEED"); set {
 		seeds = 1
-		if v == "random" {
+		if random {
 			first = time.Now().UnixNano() % 1e9
 			seeds = 200
 		} else {
-			n, err := strconv.ParseInt(v, 10, 64)
-			if err != nil {
-				t.Fatalf("XSTREAM_DIFF_SEED=%q: %v", v, err)
-			}
 			first = n
 		}
 	}
-	if v := os.Getenv("XSTREAM_DIFF_SEEDS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("XSTREAM_DIFF_SEEDS=%q: want a positive integer", v)
-		}
-		seeds = n
-	}
-	if v := os.Getenv("XSTREAM_DIFF_STEPS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("XSTREAM_DIFF_STEPS=%q: want a positive integer", v)
-		}
-		steps = n
-	}
+	seeds = redistest.PositiveEnv(t, "XSTREAM_DIFF_SEEDS", seeds)
+	steps = redistest.PositiveEnv(t, "XSTREAM_DIFF_STEPS", steps)
 	t.Logf("seeds %d..%d, %d steps each (override with XSTREAM_DIFF_SEED, XSTREAM_DIFF_SEEDS, XSTREAM_DIFF_STEPS)",
 		first, first+int64(seeds)-1, steps)
 
@@ -422,28 +407,13 @@ func rdMessages(ms []Message[string]) []any {
 
 // ---- commands ----
 
+// randomStep runs one weighted random command.
 func (d *rdDiff) randomStep() {
-	type op struct {
-		w  int
-		fn func()
-	}
-	ops := []op{
-		{22, d.opXAdd}, {5, d.opXDel}, {5, d.opXTrim}, {6, d.opXRange}, {2, d.opXRead}, {1, d.opXLen},
-		{5, d.opCreate}, {3, d.opSetID}, {1, d.opDestroy}, {2, d.opCreateConsumer}, {2, d.opDelConsumer},
-		{14, d.opReadGroup}, {7, d.opAck}, {6, d.opPending}, {7, d.opClaim}, {5, d.opAutoClaim}, {2, d.opSetLastID},
-	}
-	total := 0
-	for _, o := range ops {
-		total += o.w
-	}
-	n := d.rng.Intn(total)
-	for _, o := range ops {
-		if n < o.w {
-			o.fn()
-			return
-		}
-		n -= o.w
-	}
+	redistest.RunWeighted(d.rng, []redistest.Op{
+		{W: 22, Fn: d.opXAdd}, {W: 5, Fn: d.opXDel}, {W: 5, Fn: d.opXTrim}, {W: 6, Fn: d.opXRange}, {W: 2, Fn: d.opXRead}, {W: 1, Fn: d.opXLen},
+		{W: 5, Fn: d.opCreate}, {W: 3, Fn: d.opSetID}, {W: 1, Fn: d.opDestroy}, {W: 2, Fn: d.opCreateConsumer}, {W: 2, Fn: d.opDelConsumer},
+		{W: 14, Fn: d.opReadGroup}, {W: 7, Fn: d.opAck}, {W: 6, Fn: d.opPending}, {W: 7, Fn: d.opClaim}, {W: 5, Fn: d.opAutoClaim}, {W: 2, Fn: d.opSetLastID},
+	})
 }
 
 // trimArgs draws XADD / XTRIM trimming options. bad reports that an error
@@ -881,8 +851,8 @@ func (d *rdDiff) read70Differs(g string, count int) bool {
 	old, cur := er, er
 	oldLast, curLast := gi.LastDeliveredID, gi.LastDeliveredID
 	for _, e := range es {
-		old = st.delivered(old, oldLast, e.ID, true)
-		cur = st.delivered(cur, curLast, e.ID, false)
+		old = st.Delivered(old, oldLast, e.ID, true)
+		cur = st.Delivered(cur, curLast, e.ID, false)
 		oldLast, curLast = e.ID, e.ID
 	}
 	if old != cur {
@@ -892,85 +862,13 @@ func (d *rdDiff) read70Differs(g string, count int) bool {
 	return false
 }
 
-// rdState is what the entries-read and lag rules read of a stream.
-type rdState struct {
-	length, added       int64
-	first, last, maxDel ID
-}
+// rdState is what the entries-read and lag rules read of a stream (the
+// rules themselves are shared with the goredis differential test).
+type rdState = redistest.LagState[ID]
 
+// rdStateOf is the rules' state of a stream with info i.
 func rdStateOf(i StreamInfo[string]) rdState {
-	return rdState{i.Length, i.EntriesAdded, i.RecordedFirstEntryID, i.LastGeneratedID, i.MaxDeletedEntryID}
-}
-
-// tombstones is streamRangeHasTombstones(start, +inf); v70 adds 7.0's early
-// "the latest tombstone is before the first entry" return.
-func (st rdState) tombstones(start ID, v70 bool) bool {
-	if st.length == 0 || st.maxDel.IsZero() || v70 && st.maxDel.Less(st.first) {
-		return false
-	}
-	return !st.maxDel.Less(start)
-}
-
-// estimate is streamEstimateDistanceFromFirstEverEntry; 7.0 lacks the
-// max-deleted check.
-func (st rdState) estimate(id ID, v70 bool) int64 {
-	switch {
-	case st.added == 0:
-		return 0
-	case st.length == 0 && !st.last.Less(id):
-		return st.added
-	case !v70 && !id.IsZero() && id.Less(st.maxDel):
-		return -1
-	case id == st.last:
-		return st.added
-	case st.last.Less(id):
-		return -1
-	case st.maxDel.IsZero() || st.maxDel.Less(st.first):
-		if id.Less(st.first) {
-			return st.added - st.length
-		}
-		if id == st.first {
-			return st.added - st.length + 1
-		}
-	}
-	return -1
-}
-
-// delivered is the entries-read after delivering id to a group at
-// (er, last), by 7.0's rule or the spec's.
-func (st rdState) delivered(er int64, last, id ID, v70 bool) int64 {
-	var inc bool
-	if v70 {
-		inc = er != -1 && !st.tombstones(id, true)
-	} else {
-		inc = er != -1 && !last.Less(st.first) && !st.tombstones(last, false)
-	}
-	switch {
-	case inc:
-		return er + 1
-	case st.added != 0:
-		return st.estimate(id, v70)
-	}
-	return er
-}
-
-// lag is the group lag by 7.0's rule or the spec's (§9.4): an int64, or nil
-// when unknown.
-func (st rdState) lag(er int64, last ID, v70 bool) any {
-	switch {
-	case st.added == 0:
-		return int64(0)
-	case !v70 && st.length == 0:
-		return int64(0)
-	case !v70 && last.Less(st.first) && st.maxDel.Less(st.first):
-		return st.length
-	case er != -1 && !st.tombstones(last, v70):
-		return st.added - er
-	}
-	if e := st.estimate(last, v70); e != -1 {
-		return st.added - e
-	}
-	return nil
+	return rdState{Length: i.Length, Added: i.EntriesAdded, First: i.RecordedFirstEntryID, Last: i.LastGeneratedID, MaxDel: i.MaxDeletedEntryID}
 }
 
 func (d *rdDiff) opAck() {
@@ -1444,7 +1342,7 @@ func (d *rdDiff) lag70Differs(g string, st rdState) (v70, spec any, differ bool)
 	if gi.EntriesReadKnown {
 		er = gi.EntriesRead
 	}
-	v70, spec = st.lag(er, gi.LastDeliveredID, true), st.lag(er, gi.LastDeliveredID, false)
+	v70, spec = st.Lag(er, gi.LastDeliveredID, true), st.Lag(er, gi.LastDeliveredID, false)
 	if v70 == spec {
 		return nil, nil, false
 	}

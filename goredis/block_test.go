@@ -159,6 +159,22 @@ func TestBlockConformance(t *testing.T) {
 			require.Equal(t, []string{"s:[4-0]"}, streamIDs(Rec(s, await(t, r1)).Val()))
 			require.Equal(t, []string{"s:[4-0]"}, streamIDs(Rec(s, await(t, r2)).Val()))
 		}},
+		{Name: "XGROUP SETID, XCLAIM, XAUTOCLAIM and DELCONSUMER do not wake a blocked reader", Run: func(t *testing.T, s *side) {
+			rdAdd(t, s, "s", "1-0")
+			rdAdd(t, s, "s", "2-0")
+			Rec(s, s.C.XGroupCreate(s.Ctx(), "s", "g", "$"))
+			Rec(s, s.C.XGroupCreateConsumer(s.Ctx(), "s", "g", "old"))
+			bk := bkStart(t, s)
+			ch := bkGroupRead(s, "c", 0, "s", ">")
+			bk.wait(1)
+			Rec(s, s.C.XGroupSetID(s.Ctx(), "s", "g", "0")) // entries are readable again, but nothing signals the key
+			s.Do("XCLAIM", "s", "g", "x", "0", "1-0", "FORCE", "JUSTID")
+			s.Do("XAUTOCLAIM", "s", "g", "y", "0", "0")
+			Rec(s, s.C.XGroupDelConsumer(s.Ctx(), "s", "g", "old"))
+			settleBlocked(t, bk, 1)
+			rdAdd(t, s, "s", "3-0") // the next XADD serves it, from the group's new position
+			require.Equal(t, []string{"s:[1-0 2-0 3-0]"}, streamIDs(Rec(s, await(t, ch)).Val()))
+		}},
 		{Name: "NOACK blocked reader", Run: func(t *testing.T, s *side) {
 			Rec(s, s.C.XGroupCreateMkStream(s.Ctx(), "s", "g", "$"))
 			bk := bkStart(t, s)
@@ -585,4 +601,12 @@ func TestBlockPlusRedis8(t *testing.T) {
 	bk.wait(1)
 	bkAdd(t, c, "s", "7-0")
 	require.Equal(t, []string{"s:[7-0]"}, streamIDs(await(t, ch).Val()))
+}
+
+// settleBlocked gives a wrongly woken reader time to return, then requires
+// that n readers started since bk are still blocked.
+func settleBlocked(t *testing.T, bk *bkCounter, n int) {
+	t.Helper()
+	time.Sleep(20 * time.Millisecond)
+	require.Equal(t, n, bk.blocked())
 }

@@ -49,11 +49,7 @@ func cmdXAckDel(c *call) reply {
 		g, _ = st.Group(c.argv[2])
 	}
 	if g == nil {
-		out := make([]reply, len(a.ids))
-		for i := range out {
-			out[i] = integer(-1)
-		}
-		return array(out...)
+		return delExReply(allNotFound(len(a.ids)))
 	}
 	ids, r, ok := parseIDs(a.ids)
 	if !ok {
@@ -63,9 +59,5 @@ func cmdXAckDel(c *call) reply {
 	if err != nil {
 		return errReply(err)
 	}
-	out := make([]reply, len(res))
-	for i, d := range res {
-		out[i] = integer(int64(d))
-	}
-	return array(out...)
+	return delExReply(res)
 }

@@ -29,35 +29,23 @@ func cmdXCfgSet(c *call) reply {
 		return errorReply("ERR no such key")
 	}
 	duration, maxSize := int64(-1), int64(-1)
+	var (
+		r  reply
+		ok bool
+	)
 	for i := 2; i < len(c.argv); i++ {
 		opt, more := c.argv[i], len(c.argv)-1-i
 		switch {
 		case strings.EqualFold(opt, "idmp-duration") && more > 0:
-			if duration != -1 {
-				return errorReply("ERR IDMP-DURATION specified multiple times")
-			}
 			i++
-			n, ok := parseInt(c.argv[i])
-			if !ok {
-				return notInteger
+			if duration, r, ok = cfgsetSetting(c.argv[i], "IDMP-DURATION", duration, idmpMinDuration, idmpMaxDuration, xstream.ErrIdempotencyDuration); !ok {
+				return r
 			}
-			if n < idmpMinDuration || n > idmpMaxDuration {
-				return errReply(xstream.ErrIdempotencyDuration)
-			}
-			duration = n
 		case strings.EqualFold(opt, "idmp-maxsize") && more > 0:
-			if maxSize != -1 {
-				return errorReply("ERR IDMP-MAXSIZE specified multiple times")
-			}
 			i++
-			n, ok := parseInt(c.argv[i])
-			if !ok {
-				return notInteger
+			if maxSize, r, ok = cfgsetSetting(c.argv[i], "IDMP-MAXSIZE", maxSize, idmpMinMaxSize, idmpMaxMaxSize, xstream.ErrIdempotencyMaxSize); !ok {
+				return r
 			}
-			if n < idmpMinMaxSize || n > idmpMaxMaxSize {
-				return errReply(xstream.ErrIdempotencyMaxSize)
-			}
-			maxSize = n
 		default:
 			return syntaxErr
 		}
@@ -76,6 +64,24 @@ func cmdXCfgSet(c *call) reply {
 		return errReply(err)
 	}
 	return okReply
+}
+
+// cfgsetSetting parses arg, the value of XCFGSET's option name, whose value
+// so far is prev (-1 when not given yet): an integer from lo to hi, else the
+// error outOfRange. ok is false, with the error reply r, when the option was
+// given before, arg is not an integer, or it is out of range.
+func cfgsetSetting(arg, name string, prev, lo, hi int64, outOfRange error) (n int64, r reply, ok bool) {
+	if prev != -1 {
+		return prev, errorReply("ERR " + name + " specified multiple times"), false
+	}
+	n, ok = parseInt(arg)
+	if !ok {
+		return prev, notInteger, false
+	}
+	if n < lo || n > hi {
+		return prev, errReply(outOfRange), false
+	}
+	return n, reply{}, true
 }
 
 // cmdXIdmpRecord: XIDMPRECORD key pid iid stream-id (Redis 8.6.2, used by

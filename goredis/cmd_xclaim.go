@@ -100,7 +100,6 @@ func cmdXClaim(c *call) reply {
 	if err != nil {
 		return errReply(err)
 	}
-	c.signal(c.argv[1])
 	if opts.JustID {
 		return entryIDs(entries)
 	}
@@ -160,7 +159,6 @@ func cmdXAutoClaim(c *call) reply {
 	if err != nil {
 		return errReply(err)
 	}
-	c.signal(c.argv[1])
 	claimed := xrangeEntries(res.Claimed)
 	if opts.JustID {
 		claimed = entryIDs(res.Claimed)

@@ -93,13 +93,9 @@ func cmdXDelEx(c *call) reply {
 	if !ok {
 		return r
 	}
-	out := make([]reply, len(a.ids))
 	st := c.srv.lookup(c.argv[1])
 	if st == nil {
-		for i := range out {
-			out[i] = integer(int64(xstream.NotFound))
-		}
-		return array(out...)
+		return delExReply(allNotFound(len(a.ids)))
 	}
 	ids, r, ok := parseIDs(a.ids)
 	if !ok {
@@ -109,6 +105,23 @@ func cmdXDelEx(c *call) reply {
 	if err != nil {
 		return errReply(err)
 	}
+	return delExReply(res)
+}
+
+// allNotFound is n NotFound results: what XDELEX and XACKDEL answer for a
+// missing key or group, without checking the IDs.
+func allNotFound(n int) []xstream.DeleteResult {
+	res := make([]xstream.DeleteResult, n)
+	for i := range res {
+		res[i] = xstream.NotFound
+	}
+	return res
+}
+
+// delExReply is the reply of XDELEX and XACKDEL: one integer per ID, its
+// result code (-1 not found, 1 deleted, 2 still referenced).
+func delExReply(res []xstream.DeleteResult) reply {
+	out := make([]reply, len(res))
 	for i, d := range res {
 		out[i] = integer(int64(d))
 	}

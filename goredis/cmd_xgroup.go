@@ -196,8 +196,7 @@ func xgroupSetID(c *call) reply {
 	if err := a.g.SetID(id, xstream.GroupOptions{AtEnd: atEnd, EntriesRead: a.entriesRead}); err != nil {
 		return errReply(err)
 	}
-	c.signal(c.argv[2])
-	return okReply
+	return okReply // not a wake-up: as in Redis, blocked readers wait for the next XADD
 }
 
 // xgroupDestroy: XGROUP DESTROY key group — deletes the group with its
@@ -244,7 +243,6 @@ func xgroupDelConsumer(c *call) reply {
 	if err != nil {
 		return errReply(err)
 	}
-	c.signal(c.argv[2])
 	return integer(int64(n))
 }
 

@@ -55,7 +55,7 @@ const noBlock = -1
 
 // gAdd appends an entry with an explicit ID (or "*") and records the reply.
 func gAdd(s *side, key, id string, kv ...string) string {
-	return Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: key, ID: id, Values: kv})).Val()
+	return recAdd(s, key, id, kv...).Val()
 }
 
 // gAddN appends entries 1-0 … n-0 with field f and value v<i>.
@@ -165,14 +165,6 @@ func consumerNames(t *testing.T, s *side, key, group string) []string {
 		out = append(out, c.Name)
 	}
 	return out
-}
-
-// errText is err's text, or "" for nil.
-func errText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
 }
 
 // async runs f in a goroutine (a blocked command on its own pooled

@@ -20,35 +20,12 @@ import (
 // recorded, so that each lands in its own millisecond on both sides.
 const stStep = 2 * time.Millisecond
 
-// stAdd runs XADD key id field value ... through the typed go-redis method and
-// records the reply.
-func stAdd(s *side, key, id string, fv ...string) *redis.StringCmd {
-	return Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: key, ID: id, Values: fv}))
-}
-
-// stErr is cmd's error text, or "" when it succeeded.
-func stErr(cmd redis.Cmder) string {
-	if err := cmd.Err(); err != nil {
-		return err.Error()
-	}
-	return ""
-}
-
 // stValues flattens the field values of msgs (field f of each) for
 // assertions.
 func stValues(msgs []redis.XMessage, f string) []string {
 	out := make([]string, 0, len(msgs))
 	for _, m := range msgs {
 		out = append(out, fmt.Sprint(m.Values[f]))
-	}
-	return out
-}
-
-// stIDs returns the IDs of msgs.
-func stIDs(msgs []redis.XMessage) []string {
-	out := make([]string, 0, len(msgs))
-	for _, m := range msgs {
-		out = append(out, m.ID)
 	}
 	return out
 }

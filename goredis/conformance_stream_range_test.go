@@ -34,20 +34,20 @@ func TestConformanceStreamRange(t *testing.T) {
 			require.Len(t, Rec(s, s.C.XRange(s.Ctx(), "vipstream", "-", "+")).Val(), n)
 			require.Len(t, Rec(s, s.C.XRange(s.Ctx(), "vipstream", "("+ids[0], "+")).Val(), n-1)
 			require.Len(t, Rec(s, s.C.XRange(s.Ctx(), "vipstream", "-", "("+ids[n-1])).Val(), n-1)
-			require.Equal(t, []string{"0-18446744073709551615"}, stIDs(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(0-1", "(1-0")).Val()))
-			require.Equal(t, []string{"42-0"}, stIDs(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(1-0", "(42-42")).Val()))
-			require.Equal(t, []string{"42-0"}, stIDs(Rec(s, s.C.XRevRange(s.Ctx(), "vipstream", "(42-42", "(1-0")).Val()))
+			require.Equal(t, []string{"0-18446744073709551615"}, msgIDs(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(0-1", "(1-0")).Val()))
+			require.Equal(t, []string{"42-0"}, msgIDs(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(1-0", "(42-42")).Val()))
+			require.Equal(t, []string{"42-0"}, msgIDs(Rec(s, s.C.XRevRange(s.Ctx(), "vipstream", "(42-42", "(1-0")).Val()))
 			bad := "ERR Invalid stream ID specified as stream command argument"
-			require.Equal(t, bad, stErr(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(-", "+"))))
-			require.Equal(t, bad, stErr(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "-", "(+"))))
+			require.Equal(t, bad, cmdErr(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(-", "+"))))
+			require.Equal(t, bad, cmdErr(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "-", "(+"))))
 			require.Equal(t, "ERR invalid start ID for the interval",
-				stErr(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(18446744073709551615-18446744073709551615", "+"))))
-			require.Equal(t, "ERR invalid end ID for the interval", stErr(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "-", "(0-0"))))
-			require.Equal(t, "ERR invalid end ID for the interval", stErr(s.Do("XREVRANGE", "vipstream", "(0-0", "-")))
-			require.Equal(t, "ERR invalid start ID for the interval", stErr(s.Do("XREVRANGE", "vipstream", "+", "(18446744073709551615-18446744073709551615")))
+				cmdErr(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(18446744073709551615-18446744073709551615", "+"))))
+			require.Equal(t, "ERR invalid end ID for the interval", cmdErr(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "-", "(0-0"))))
+			require.Equal(t, "ERR invalid end ID for the interval", cmdErr(s.Do("XREVRANGE", "vipstream", "(0-0", "-")))
+			require.Equal(t, "ERR invalid start ID for the interval", cmdErr(s.Do("XREVRANGE", "vipstream", "+", "(18446744073709551615-18446744073709551615")))
 			// Incomplete IDs: a missing seq is 0 for the start, max for the end.
-			require.Equal(t, []string{"42-0", "42-42"}, stIDs(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "42", "42")).Val()))
-			require.Equal(t, []string{"42-42"}, stIDs(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(42", "(42")).Val()))
+			require.Equal(t, []string{"42-0", "42-42"}, msgIDs(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "42", "42")).Val()))
+			require.Equal(t, []string{"42-42"}, msgIDs(Rec(s, s.C.XRange(s.Ctx(), "vipstream", "(42", "(42")).Val()))
 		}},
 		{Name: "XRANGE_fuzzing", Run: func(t *testing.T, s *side) {
 			// The tcl fuzzes XRANGE against a linear scan of the entries; here
@@ -80,9 +80,9 @@ func TestConformanceStreamRange(t *testing.T) {
 						want = append(want, id)
 					}
 				}
-				got := stIDs(Rec(s, s.C.XRange(s.Ctx(), "mystream", start, end)).Val())
+				got := msgIDs(Rec(s, s.C.XRange(s.Ctx(), "mystream", start, end)).Val())
 				require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "XRANGE %s %s", start, end)
-				rev := stIDs(Rec(s, s.C.XRevRange(s.Ctx(), "mystream", end, start)).Val())
+				rev := msgIDs(Rec(s, s.C.XRevRange(s.Ctx(), "mystream", end, start)).Val())
 				require.Len(t, rev, len(want))
 				for i := range rev {
 					require.Equal(t, want[len(want)-1-i], rev[i])
@@ -90,30 +90,30 @@ func TestConformanceStreamRange(t *testing.T) {
 			}
 		}},
 		{Name: "XREVRANGE_regression_test_for_issue_#5006", Run: func(t *testing.T, s *side) {
-			stAdd(s, "teststream", "1234567891230", "key1", "value1")
-			stAdd(s, "teststream", "1234567891240", "key2", "value2")
-			stAdd(s, "teststream", "1234567891250", "key3", "value3")
-			stAdd(s, "teststream2", "1234567891230", "key1", "value1")
-			stAdd(s, "teststream2", "1234567891240", "key1", "value2")
-			stAdd(s, "teststream2", "1234567891250", "key1", "value3")
+			recAdd(s, "teststream", "1234567891230", "key1", "value1")
+			recAdd(s, "teststream", "1234567891240", "key2", "value2")
+			recAdd(s, "teststream", "1234567891250", "key3", "value3")
+			recAdd(s, "teststream2", "1234567891230", "key1", "value1")
+			recAdd(s, "teststream2", "1234567891240", "key1", "value2")
+			recAdd(s, "teststream2", "1234567891250", "key1", "value3")
 			r1 := Rec(s, s.C.XRevRange(s.Ctx(), "teststream", "1234567891245", "-")).Val()
-			require.Equal(t, []string{"1234567891240-0", "1234567891230-0"}, stIDs(r1))
+			require.Equal(t, []string{"1234567891240-0", "1234567891230-0"}, msgIDs(r1))
 			require.Equal(t, []string{"value2", "value1"}, []string{fmt.Sprint(r1[0].Values["key2"]), fmt.Sprint(r1[1].Values["key1"])})
 			r2 := Rec(s, s.C.XRevRange(s.Ctx(), "teststream2", "1234567891245", "-")).Val()
-			require.Equal(t, []string{"1234567891240-0", "1234567891230-0"}, stIDs(r2))
+			require.Equal(t, []string{"1234567891240-0", "1234567891230-0"}, msgIDs(r2))
 			require.Equal(t, []string{"value2", "value1"}, stValues(r2, "key1"))
 		}},
 		{Name: "XRANGE_COUNT_and_option_edge_cases", Run: func(t *testing.T, s *side) {
 			// Not a tcl test: COUNT 0 / negative, repeated COUNT, bad options,
 			// a missing key, start after end.
 			for j := 1; j <= 5; j++ {
-				stAdd(s, "s", strconv.Itoa(j), "f", strconv.Itoa(j))
+				recAdd(s, "s", strconv.Itoa(j), "f", strconv.Itoa(j))
 			}
 			s.Do("XRANGE", "s", "-", "+", "COUNT", "0")
 			s.Do("XRANGE", "s", "-", "+", "COUNT", "-3")
 			s.Do("XREVRANGE", "s", "+", "-", "COUNT", "0")
 			require.Len(t, Rec(s, s.C.XRangeN(s.Ctx(), "s", "-", "+", 2)).Val(), 2)
-			require.Equal(t, []string{"5-0", "4-0"}, stIDs(Rec(s, s.C.XRevRangeN(s.Ctx(), "s", "+", "-", 2)).Val()))
+			require.Equal(t, []string{"5-0", "4-0"}, msgIDs(Rec(s, s.C.XRevRangeN(s.Ctx(), "s", "+", "-", 2)).Val()))
 			s.Do("XRANGE", "s", "-", "+", "COUNT", "1", "COUNT", "3")
 			s.Do("XRANGE", "s", "-", "+", "COUNT")
 			s.Do("XRANGE", "s", "-", "+", "COUNT", "x")
@@ -134,11 +134,11 @@ func TestConformanceStreamRange(t *testing.T) {
 func TestConformanceStreamXDel(t *testing.T) {
 	runConformance(t, []scenario{
 		{Name: "XDEL_basic_test", Run: func(t *testing.T, s *side) {
-			stAdd(s, "somestream", "", "foo", "value0")
+			recAdd(s, "somestream", "", "foo", "value0")
 			s.Sleep(stStep)
-			id := stAdd(s, "somestream", "", "foo", "value1").Val()
+			id := recAdd(s, "somestream", "", "foo", "value1").Val()
 			s.Sleep(stStep)
-			stAdd(s, "somestream", "", "foo", "value2")
+			recAdd(s, "somestream", "", "foo", "value2")
 			require.Equal(t, int64(1), Rec(s, s.C.XDel(s.Ctx(), "somestream", id)).Val())
 			require.Equal(t, int64(2), Rec(s, s.C.XLen(s.Ctx(), "somestream")).Val())
 			res := Rec(s, s.C.XRange(s.Ctx(), "somestream", "-", "+")).Val()
@@ -146,7 +146,7 @@ func TestConformanceStreamXDel(t *testing.T) {
 		}},
 		{Name: "XDEL_multiply_id_test", Run: func(t *testing.T, s *side) {
 			for j, f := range []string{"a", "b", "c", "d", "e"} {
-				stAdd(s, "somestream", "1-"+strconv.Itoa(j+1), f, strconv.Itoa(j+1))
+				recAdd(s, "somestream", "1-"+strconv.Itoa(j+1), f, strconv.Itoa(j+1))
 			}
 			require.Equal(t, int64(5), Rec(s, s.C.XLen(s.Ctx(), "somestream")).Val())
 			require.Equal(t, int64(3), Rec(s, s.C.XDel(s.Ctx(), "somestream", "1-1", "1-4", "1-5", "2-1")).Val())
@@ -188,9 +188,9 @@ func TestConformanceStreamXDel(t *testing.T) {
 			// Not a tcl test: a missing key (IDs not validated), one bad ID
 			// (nothing deleted), repeated IDs.
 			require.Equal(t, int64(0), Rec(s, s.C.XDel(s.Ctx(), "nokey", "bad")).Val())
-			stAdd(s, "s", "1-1", "f", "v")
-			stAdd(s, "s", "1-2", "f", "v")
-			require.Equal(t, "ERR Invalid stream ID specified as stream command argument", stErr(Rec(s, s.C.XDel(s.Ctx(), "s", "1-1", "bad"))))
+			recAdd(s, "s", "1-1", "f", "v")
+			recAdd(s, "s", "1-2", "f", "v")
+			require.Equal(t, "ERR Invalid stream ID specified as stream command argument", cmdErr(Rec(s, s.C.XDel(s.Ctx(), "s", "1-1", "bad"))))
 			require.Equal(t, int64(2), Rec(s, s.C.XLen(s.Ctx(), "s")).Val())
 			require.Equal(t, int64(1), Rec(s, s.C.XDel(s.Ctx(), "s", "1-1", "1-1")).Val())
 			s.Do("XDEL", "s")
@@ -216,48 +216,48 @@ func TestConformanceStreamXSetID(t *testing.T) {
 			require.Equal(t, int64(1), info.EntriesAdded)
 		}},
 		{Name: "XSETID_cannot_SETID_with_smaller_ID", Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "5-0", "a", "b")
-			require.Equal(t, "ERR The ID specified in XSETID is smaller than the target stream top item", stErr(s.Do("XSETID", "mystream", "1-1")))
+			recAdd(s, "mystream", "5-0", "a", "b")
+			require.Equal(t, "ERR The ID specified in XSETID is smaller than the target stream top item", cmdErr(s.Do("XSETID", "mystream", "1-1")))
 			s.Do("XADD", "mystream", "MAXLEN", "0", "6-0", "a", "b")
 			// Once the stream is empty, a smaller ID is accepted.
 			require.Equal(t, "OK", s.Do("XSETID", "mystream", "1-1").Val())
 			stInfo(s, "mystream")
 		}},
 		{Name: "XSETID_cannot_SETID_on_non-existent_key", Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR no such key", stErr(s.Do("XSETID", "stream", "1-1")))
+			require.Equal(t, "ERR no such key", cmdErr(s.Do("XSETID", "stream", "1-1")))
 		}},
 		{Name: "XSETID_cannot_run_with_an_offset_but_without_a_maximal_tombstone", Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR syntax error", stErr(s.Do("XSETID", "stream", "1-1", "0")))
+			require.Equal(t, "ERR syntax error", cmdErr(s.Do("XSETID", "stream", "1-1", "0")))
 		}},
 		{Name: "XSETID_cannot_run_with_a_maximal_tombstone_but_without_an_offset", Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR syntax error", stErr(s.Do("XSETID", "stream", "1-1", "0-0")))
+			require.Equal(t, "ERR syntax error", cmdErr(s.Do("XSETID", "stream", "1-1", "0-0")))
 		}},
 		{Name: "XSETID_errors_on_negstive_offset", Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR entries_added must be positive", stErr(s.Do("XSETID", "stream", "1-1", "ENTRIESADDED", "-1", "MAXDELETEDID", "0-0")))
+			require.Equal(t, "ERR entries_added must be positive", cmdErr(s.Do("XSETID", "stream", "1-1", "ENTRIESADDED", "-1", "MAXDELETEDID", "0-0")))
 		}},
 		{Name: "XSETID_cannot_set_the_maximal_tombstone_with_larger_ID", Run: func(t *testing.T, s *side) {
-			stAdd(s, "x", "1-0", "a", "b")
+			recAdd(s, "x", "1-0", "a", "b")
 			require.Equal(t, "ERR The ID specified in XSETID is smaller than the provided max_deleted_entry_id",
-				stErr(s.Do("XSETID", "x", "1-0", "ENTRIESADDED", "1", "MAXDELETEDID", "2-0")))
+				cmdErr(s.Do("XSETID", "x", "1-0", "ENTRIESADDED", "1", "MAXDELETEDID", "2-0")))
 		}},
 		{Name: "XSETID_cannot_set_the_offset_to_less_than_the_length", Run: func(t *testing.T, s *side) {
-			stAdd(s, "x", "1-0", "a", "b")
+			recAdd(s, "x", "1-0", "a", "b")
 			require.Equal(t, "ERR The entries_added specified in XSETID is smaller than the target stream length",
-				stErr(s.Do("XSETID", "x", "1-0", "ENTRIESADDED", "0", "MAXDELETEDID", "0-0")))
+				cmdErr(s.Do("XSETID", "x", "1-0", "ENTRIESADDED", "0", "MAXDELETEDID", "0-0")))
 		}},
 		{Name: "XSETID_cannot_set_smaller_ID_than_current_MAXDELETEDID", Redis8: true, Run: // 7.0.15 accepts it
 		func(t *testing.T, s *side) {
-			stAdd(s, "x", "1-1", "a", "1")
-			stAdd(s, "x", "1-2", "b", "2")
-			stAdd(s, "x", "1-3", "c", "3")
+			recAdd(s, "x", "1-1", "a", "1")
+			recAdd(s, "x", "1-2", "b", "2")
+			recAdd(s, "x", "1-3", "c", "3")
 			Rec(s, s.C.XDel(s.Ctx(), "x", "1-2"))
 			Rec(s, s.C.XDel(s.Ctx(), "x", "1-3"))
 			require.Equal(t, "1-3", stInfo(s, "x").MaxDeletedEntryID)
-			require.Equal(t, "ERR The ID specified in XSETID is smaller than current max_deleted_entry_id", stErr(s.Do("XSETID", "x", "1-2")))
+			require.Equal(t, "ERR The ID specified in XSETID is smaller than current max_deleted_entry_id", cmdErr(s.Do("XSETID", "x", "1-2")))
 		}},
 		{Name: "XSETID_options_and_argument_order", Run: func(t *testing.T, s *side) {
 			// Not a tcl test: the remaining checks, in Redis's order.
-			stAdd(s, "x", "1-1", "a", "1")
+			recAdd(s, "x", "1-1", "a", "1")
 			s.Do("XSETID", "x", "bad")
 			s.Do("XSETID", "x", "$")
 			s.Do("XSETID", "nokey", "bad")
@@ -271,8 +271,8 @@ func TestConformanceStreamXSetID(t *testing.T) {
 			require.Equal(t, "3-3", info.MaxDeletedEntryID)
 			s.Do("XSETID", "x", "5-5", "MAXDELETEDID", "4-0", "ENTRIESADDED", "9")
 			stInfo(s, "x")
-			require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item", stErr(stAdd(s, "x", "5-5", "f", "v")))
-			require.Equal(t, "5-6", stAdd(s, "x", "5-*", "f", "v").Val())
+			require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item", cmdErr(recAdd(s, "x", "5-5", "f", "v")))
+			require.Equal(t, "5-6", recAdd(s, "x", "5-*", "f", "v").Val())
 			s.Do("XSETID", "x")
 		}},
 	})
@@ -284,16 +284,16 @@ func TestConformanceStreamXSetID(t *testing.T) {
 func TestConformanceStreamXInfo(t *testing.T) {
 	add5 := func(s *side) {
 		for j := 1; j <= 5; j++ {
-			stAdd(s, "x", strconv.Itoa(j)+"-0", "data", "a")
+			recAdd(s, "x", strconv.Itoa(j)+"-0", "data", "a")
 		}
 	}
 	runConformance(t, []scenario{
 		{Name: "XADD_advances_the_entries-added_counter_and_sets_the_recorded-first-entry-id", Run: func(t *testing.T, s *side) {
-			stAdd(s, "x", "1-0", "data", "a")
+			recAdd(s, "x", "1-0", "data", "a")
 			info := stInfoFull(s, "x")
 			require.Equal(t, int64(1), info.EntriesAdded)
 			require.Equal(t, "1-0", info.RecordedFirstEntryID)
-			stAdd(s, "x", "2-0", "data", "a")
+			recAdd(s, "x", "2-0", "data", "a")
 			info = stInfoFull(s, "x")
 			require.Equal(t, int64(2), info.EntriesAdded)
 			require.Equal(t, "1-0", info.RecordedFirstEntryID)
@@ -311,9 +311,9 @@ func TestConformanceStreamXInfo(t *testing.T) {
 			require.Equal(t, "4-0", stInfoFull(s, "x").RecordedFirstEntryID)
 		}},
 		{Name: "Maximum_XDEL_ID_behaves_correctly", Run: func(t *testing.T, s *side) {
-			stAdd(s, "x", "1-0", "data", "a")
-			stAdd(s, "x", "2-0", "data", "b")
-			stAdd(s, "x", "3-0", "data", "c")
+			recAdd(s, "x", "1-0", "data", "a")
+			recAdd(s, "x", "2-0", "data", "b")
+			recAdd(s, "x", "3-0", "data", "c")
 			require.Equal(t, "0-0", stInfoFull(s, "x").MaxDeletedEntryID)
 			Rec(s, s.C.XDel(s.Ctx(), "x", "2-0"))
 			require.Equal(t, "2-0", stInfoFull(s, "x").MaxDeletedEntryID)
@@ -333,9 +333,9 @@ func TestConformanceStreamXInfo(t *testing.T) {
 			require.Equal(t, "5-0", info.LastEntry.ID)
 			full, err := s.C.XInfoStreamFull(s.Ctx(), "x", 2).Result()
 			require.NoError(t, err)
-			require.Equal(t, []string{"1-0", "2-0"}, stIDs(full.Entries))
-			s.Note("FULL COUNT 2 entries %v", stIDs(full.Entries))
-			require.Equal(t, "ERR no such key", stErr(s.C.XInfoStream(s.Ctx(), "nokey")))
+			require.Equal(t, []string{"1-0", "2-0"}, msgIDs(full.Entries))
+			s.Note("FULL COUNT 2 entries %v", msgIDs(full.Entries))
+			require.Equal(t, "ERR no such key", cmdErr(s.C.XInfoStream(s.Ctx(), "nokey")))
 			s.Do("XINFO", "STREAM", "nokey")
 			s.Do("XINFO", "STREAM", "x", "FULL", "COUNT", "x")
 			s.Do("XINFO", "STREAM", "x", "FULLX")
@@ -344,10 +344,10 @@ func TestConformanceStreamXInfo(t *testing.T) {
 			s.Do("XINFO", "NOSUCH", "x")
 		}},
 		{Name: "XGROUP_HELP_should_not_have_unexpected_options", Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR wrong number of arguments for 'xgroup|help' command", stErr(s.Do("XGROUP", "help", "xxx")))
+			require.Equal(t, "ERR wrong number of arguments for 'xgroup|help' command", cmdErr(s.Do("XGROUP", "help", "xxx")))
 		}},
 		{Name: "XINFO_HELP_should_not_have_unexpected_options", Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR wrong number of arguments for 'xinfo|help' command", stErr(s.Do("XINFO", "help", "xxx")))
+			require.Equal(t, "ERR wrong number of arguments for 'xinfo|help' command", cmdErr(s.Do("XINFO", "help", "xxx")))
 		}},
 	})
 }

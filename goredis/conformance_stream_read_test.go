@@ -42,7 +42,7 @@ func TestConformanceStreamXRead(t *testing.T) {
 	runConformance(t, []scenario{
 		{Name: "XREAD_with_non_empty_stream", Run: func(t *testing.T, s *side) {
 			for j := 0; j < 3; j++ {
-				stAdd(s, "mystream", strconv.Itoa(j+1)+"-0", "item", strconv.Itoa(j))
+				recAdd(s, "mystream", strconv.Itoa(j+1)+"-0", "item", strconv.Itoa(j))
 			}
 			res := Rec(s, s.C.XRead(s.Ctx(), &redis.XReadArgs{Streams: []string{"mystream", "0-0"}, Count: 1, Block: -1})).Val()
 			require.NotEmpty(t, res)
@@ -55,7 +55,7 @@ func TestConformanceStreamXRead(t *testing.T) {
 		}},
 		{Name: "XREAD_with_non_empty_second_stream", Run: func(t *testing.T, s *side) {
 			for j := 0; j < 3; j++ {
-				stAdd(s, "mystream", strconv.Itoa(j+1)+"-0", "item", strconv.Itoa(j))
+				recAdd(s, "mystream", strconv.Itoa(j+1)+"-0", "item", strconv.Itoa(j))
 			}
 			res := Rec(s, s.C.XRead(s.Ctx(), &redis.XReadArgs{Streams: []string{"nostream", "mystream", "0-0", "0-0"}, Count: 1, Block: -1})).Val()
 			require.NotEmpty(t, res)
@@ -65,10 +65,10 @@ func TestConformanceStreamXRead(t *testing.T) {
 			require.Equal(t, []string{"0"}, stValues(res[0].Messages, "item"))
 		}},
 		{Name: "Blocking_XREAD_waiting_new_data", Run: func(t *testing.T, s *side) {
-			stAdd(s, "s2", "1-0", "old", "abcd1234")
+			recAdd(s, "s2", "1-0", "old", "abcd1234")
 			ch := stXRead(s, 20*time.Second, 0, "s1", "s2", "s3", "$", "$", "$")
 			stSettle()
-			stAdd(s, "s2", "2-0", "new", "abcd1234")
+			recAdd(s, "s2", "2-0", "new", "abcd1234")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
@@ -78,7 +78,7 @@ func TestConformanceStreamXRead(t *testing.T) {
 			require.Equal(t, "abcd1234", res[0].Messages[0].Values["new"])
 		}},
 		{Name: "Blocking_XREAD_waiting_old_data", Run: func(t *testing.T, s *side) {
-			stAdd(s, "s2", "1-0", "old", "abcd1234")
+			recAdd(s, "s2", "1-0", "old", "abcd1234")
 			res := Rec(s, s.C.XRead(s.Ctx(), &redis.XReadArgs{Streams: []string{"s1", "s2", "s3", "$", "0-0", "$"}, Block: 20 * time.Second})).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
@@ -87,23 +87,23 @@ func TestConformanceStreamXRead(t *testing.T) {
 			require.Equal(t, "abcd1234", res[0].Messages[0].Values["old"])
 		}},
 		{Name: "Blocking_XREAD_will_not_reply_with_an_empty_array", Run: func(t *testing.T, s *side) {
-			stAdd(s, "s1", "666", "f", "v")
-			stAdd(s, "s1", "667", "f2", "v2")
+			recAdd(s, "s1", "666", "f", "v")
+			recAdd(s, "s1", "667", "f2", "v2")
 			Rec(s, s.C.XDel(s.Ctx(), "s1", "667"))
 			c := Rec(s, stTimeout(s, stXRead(s, 10*time.Millisecond, 0, "s1", "666")))
 			require.Equal(t, redis.Nil, c.Err())
 		}},
 		{Name: "Blocking_XREAD_for_stream_that_ran_dry_(issue_#5299)", Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "666", "key", "value")
+			recAdd(s, "mystream", "666", "key", "value")
 			Rec(s, s.C.XDel(s.Ctx(), "mystream", "666"))
 			c := Rec(s, stTimeout(s, stXRead(s, 10*time.Millisecond, 0, "mystream", "665")))
 			require.Equal(t, redis.Nil, c.Err())
 			smaller := "ERR The ID specified in XADD is equal or smaller than the target stream top item"
-			require.Equal(t, smaller, stErr(stAdd(s, "mystream", "665", "key", "value")))
-			require.Equal(t, smaller, stErr(stAdd(s, "mystream", "666", "key", "value")))
+			require.Equal(t, smaller, cmdErr(recAdd(s, "mystream", "665", "key", "value")))
+			require.Equal(t, smaller, cmdErr(recAdd(s, "mystream", "666", "key", "value")))
 			ch := stXRead(s, 0, 0, "mystream", "665")
 			stSettle()
-			stAdd(s, "mystream", "667", "key", "value")
+			recAdd(s, "mystream", "667", "key", "value")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
@@ -120,7 +120,7 @@ func TestConformanceStreamXRead(t *testing.T) {
 			for _, c := range cmds {
 				Rec(s, c)
 			}
-			stAdd(s, "s1", "2-0", "new", "abcd1234")
+			recAdd(s, "s1", "2-0", "new", "abcd1234")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
@@ -130,18 +130,18 @@ func TestConformanceStreamXRead(t *testing.T) {
 		{Name: "XREAD_with_same_stream_name_multiple_times_should_work", Run: func(t *testing.T, s *side) {
 			// The blocked form is a Redis8 scenario below; a non-blocking
 			// read repeats the key in both versions.
-			stAdd(s, "s2", "1-0", "old", "abcd1234")
-			stAdd(s, "s2", "2-0", "new", "abcd1234")
+			recAdd(s, "s2", "1-0", "old", "abcd1234")
+			recAdd(s, "s2", "2-0", "new", "abcd1234")
 			res := Rec(s, s.C.XRead(s.Ctx(), &redis.XReadArgs{Streams: []string{"s2", "s2", "s2", "1-0", "1-0", "1-0"}, Block: -1})).Val()
 			require.Equal(t, []string{"s2:[2-0]", "s2:[2-0]", "s2:[2-0]"}, streamIDs(res))
 			require.Equal(t, "abcd1234", res[0].Messages[0].Values["new"])
 		}},
 		// Redis 7.0 replies with s2 once: [s2 [2-0 new abcd1234]].
 		{Name: "redis8_XREAD_with_same_stream_name_multiple_times_should_work", Redis8: true, Run: func(t *testing.T, s *side) {
-			stAdd(s, "s2", "1-0", "old", "abcd1234")
+			recAdd(s, "s2", "1-0", "old", "abcd1234")
 			ch := stXRead(s, 20*time.Second, 0, "s2", "s2", "s2", "$", "$", "$")
 			stSettle()
-			stAdd(s, "s2", "2-0", "new", "abcd1234")
+			recAdd(s, "s2", "2-0", "new", "abcd1234")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.Equal(t, []string{"s2:[2-0]", "s2:[2-0]", "s2:[2-0]"}, streamIDs(res))
 			require.Equal(t, "abcd1234", res[0].Messages[0].Values["new"])
@@ -150,7 +150,7 @@ func TestConformanceStreamXRead(t *testing.T) {
 			// With the key named once both versions serve every entry of
 			// the transaction; the tcl form (s2 named three times) is a
 			// Redis8 scenario below.
-			stAdd(s, "s2", "1-0", "old", "abcd1234")
+			recAdd(s, "s2", "1-0", "old", "abcd1234")
 			ch := stXRead(s, 20*time.Second, 0, "s2", "$")
 			stSettle()
 			stMultiAdd(t, s)
@@ -161,7 +161,7 @@ func TestConformanceStreamXRead(t *testing.T) {
 		}},
 		// Redis 7.0 replies with s2 once (its three entries).
 		{Name: "redis8_XREAD_+_multiple_XADD_inside_transaction", Redis8: true, Run: func(t *testing.T, s *side) {
-			stAdd(s, "s2", "1-0", "old", "abcd1234")
+			recAdd(s, "s2", "1-0", "old", "abcd1234")
 			ch := stXRead(s, 20*time.Second, 0, "s2", "s2", "s2", "$", "$", "$")
 			stSettle()
 			stMultiAdd(t, s)
@@ -170,20 +170,20 @@ func TestConformanceStreamXRead(t *testing.T) {
 			require.Equal(t, []string{"one", "two", "three"}, stValues(res[0].Messages, "field"))
 		}},
 		{Name: "XREAD_streamID_edge_(no-blocking)", Run: func(t *testing.T, s *side) {
-			stAdd(s, "x", "1-1", "f", "v")
-			stAdd(s, "x", "1-18446744073709551615", "f", "v")
-			stAdd(s, "x", "2-1", "f", "v")
+			recAdd(s, "x", "1-1", "f", "v")
+			recAdd(s, "x", "1-18446744073709551615", "f", "v")
+			recAdd(s, "x", "2-1", "f", "v")
 			res := Rec(s, s.C.XRead(s.Ctx(), &redis.XReadArgs{Streams: []string{"x", "1-18446744073709551615"}, Block: 0})).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
-			require.Equal(t, []string{"2-1"}, stIDs(res[0].Messages))
+			require.Equal(t, []string{"2-1"}, msgIDs(res[0].Messages))
 		}},
 		{Name: "XREAD_streamID_edge_(blocking)", Run: func(t *testing.T, s *side) {
 			ch := stXRead(s, 0, 0, "x", "1-18446744073709551615")
 			stSettle()
-			stAdd(s, "x", "1-1", "f", "v")
-			stAdd(s, "x", "1-18446744073709551615", "f", "v")
-			stAdd(s, "x", "2-1", "f", "v")
+			recAdd(s, "x", "1-1", "f", "v")
+			recAdd(s, "x", "1-18446744073709551615", "f", "v")
+			recAdd(s, "x", "2-1", "f", "v")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
@@ -191,15 +191,15 @@ func TestConformanceStreamXRead(t *testing.T) {
 		}},
 		{Name: "Blocking_XREAD:_key_deleted", Run: func(t *testing.T, s *side) {
 			// stream-cgroups.tcl
-			stAdd(s, "mystream", "666", "f", "v")
+			recAdd(s, "mystream", "666", "f", "v")
 			ch := stXRead(s, 0, 0, "mystream", "$")
 			stSettle()
 			Rec(s, s.C.Del(s.Ctx(), "mystream"))
-			stAdd(s, "mystream", "667", "f", "v")
+			recAdd(s, "mystream", "667", "f", "v")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
-			require.Equal(t, []string{"667-0"}, stIDs(res[0].Messages))
+			require.Equal(t, []string{"667-0"}, msgIDs(res[0].Messages))
 		}},
 		{Name: "Blocking_XREAD:_key_created_while_blocked_and_timeout", Run: func(t *testing.T, s *side) {
 			// Not a tcl test of its own: a key that does not exist when the
@@ -207,18 +207,18 @@ func TestConformanceStreamXRead(t *testing.T) {
 			// a timeout.
 			ch := stXRead(s, 50*time.Millisecond, 0, "a", "b", "0-0", "0-0")
 			stSettle()
-			stAdd(s, "other", "1-0", "f", "v")
+			recAdd(s, "other", "1-0", "f", "v")
 			require.Equal(t, redis.Nil, Rec(s, stTimeout(s, ch)).Err())
 			ch = stXRead(s, 20*time.Second, 0, "a", "b", "0-0", "0-0")
 			stSettle()
-			stAdd(s, "b", "5-0", "f", "v")
+			recAdd(s, "b", "5-0", "f", "v")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
 			require.Equal(t, "b", res[0].Stream)
 		}},
 		{Name: "XREAD_and_XREADGROUP_against_wrong_parameter", Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "666", "f", "v")
+			recAdd(s, "mystream", "666", "f", "v")
 			// The Unbalanced error text differs since 7.4 (it names '+'): see
 			// the Redis8 scenario.
 			s.Do("XREAD", "COUNT", "x", "STREAMS", "mystream", "0")

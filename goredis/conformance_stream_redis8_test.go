@@ -19,7 +19,7 @@ import (
 // stFill adds key 1-0 … n-0 with f v.
 func stFill(s *side, key string, n int) {
 	for j := 1; j <= n; j++ {
-		stAdd(s, key, strconv.Itoa(j)+"-0", "f", "v")
+		recAdd(s, key, strconv.Itoa(j)+"-0", "f", "v")
 	}
 }
 
@@ -28,11 +28,7 @@ func stInts(t *testing.T, cmd *redis.SliceCmd) []int64 {
 	t.Helper()
 	vals, err := cmd.Result()
 	require.NoError(t, err)
-	out := make([]int64, 0, len(vals))
-	for _, v := range vals {
-		out = append(out, v.(int64))
-	}
-	return out
+	return scInts(t, vals)
 }
 
 // stPending is XPENDING's count.
@@ -44,23 +40,23 @@ func stPending(s *side, key, group string) int64 {
 func TestConformanceStreamRedis8(t *testing.T) {
 	runConformance(t, []scenario{
 		{Name: "XREAD_last_element_from_non-empty_stream", Redis8: true, Run: func(t *testing.T, s *side) {
-			stAdd(s, "lestream", "1-0", "k1", "v1")
-			stAdd(s, "lestream", "2-0", "k2", "v2")
-			stAdd(s, "lestream", "3-0", "k3", "v3")
+			recAdd(s, "lestream", "1-0", "k1", "v1")
+			recAdd(s, "lestream", "2-0", "k2", "v2")
+			recAdd(s, "lestream", "3-0", "k3", "v3")
 			res := Rec(s, s.C.XReadStreams(s.Ctx(), "lestream", "+")).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
 			require.Equal(t, []redis.XStream{{Stream: "lestream", Messages: []redis.XMessage{{ID: "3-0", Values: map[string]interface{}{"k3": "v3"}}}}}, res)
-			stAdd(s, "lestream", "3-18446744073709551614", "k4", "v4")
-			stAdd(s, "lestream", "3-18446744073709551615", "k5", "v5")
+			recAdd(s, "lestream", "3-18446744073709551614", "k4", "v4")
+			recAdd(s, "lestream", "3-18446744073709551615", "k5", "v5")
 			res = Rec(s, s.C.XReadStreams(s.Ctx(), "lestream", "+")).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
-			require.Equal(t, []string{"3-18446744073709551615"}, stIDs(res[0].Messages))
+			require.Equal(t, []string{"3-18446744073709551615"}, msgIDs(res[0].Messages))
 		}},
 		{Name: "XREAD_last_element_from_empty_stream", Redis8: true, Run: func(t *testing.T, s *side) {
 			require.Equal(t, redis.Nil, Rec(s, s.C.XReadStreams(s.Ctx(), "lestream", "+")).Err())
-			stAdd(s, "lestream", "1-0", "k1", "v1")
+			recAdd(s, "lestream", "1-0", "k1", "v1")
 			Rec(s, s.C.XDel(s.Ctx(), "lestream", "1-0"))
 			require.Equal(t, redis.Nil, Rec(s, s.C.XReadStreams(s.Ctx(), "lestream", "+")).Err())
 			Rec(s, s.C.Del(s.Ctx(), "lestream"))
@@ -70,7 +66,7 @@ func TestConformanceStreamRedis8(t *testing.T) {
 		{Name: "XREAD_last_element_blocking_from_empty_stream", Redis8: true, Run: func(t *testing.T, s *side) {
 			ch := stXRead(s, 20*time.Second, 0, "lestream", "+")
 			stSettle()
-			stAdd(s, "lestream", "1-0", "k1", "v1")
+			recAdd(s, "lestream", "1-0", "k1", "v1")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
@@ -81,12 +77,12 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			res := Rec(s, s.C.XRead(s.Ctx(), &redis.XReadArgs{Streams: []string{"lestream", "+"}, Block: 1000 * time.Second})).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
-			require.Equal(t, []string{"3-0"}, stIDs(res[0].Messages))
+			require.Equal(t, []string{"3-0"}, msgIDs(res[0].Messages))
 		}},
 		{Name: "XREAD_last_element_from_multiple_streams", Redis8: true, Run: func(t *testing.T, s *side) {
 			for j := 1; j <= 3; j++ {
-				stAdd(s, "{lestream}1", strconv.Itoa(j)+"-0", "k"+strconv.Itoa(j), "v"+strconv.Itoa(j))
-				stAdd(s, "{lestream}2", strconv.Itoa(j)+"-0", "k"+strconv.Itoa(j), "v"+strconv.Itoa(j+3))
+				recAdd(s, "{lestream}1", strconv.Itoa(j)+"-0", "k"+strconv.Itoa(j), "v"+strconv.Itoa(j))
+				recAdd(s, "{lestream}2", strconv.Itoa(j)+"-0", "k"+strconv.Itoa(j), "v"+strconv.Itoa(j+3))
 			}
 			res := Rec(s, s.C.XReadStreams(s.Ctx(), "{lestream}1", "{lestream}2", "{lestream}3", "+", "+", "+")).Val()
 			require.NotEmpty(t, res)
@@ -105,11 +101,11 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			res := Rec(s, s.C.XRead(s.Ctx(), &redis.XReadArgs{Streams: []string{"lestream", "+"}, Count: 3, Block: -1})).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
-			require.Equal(t, []string{"3-0"}, stIDs(res[0].Messages))
+			require.Equal(t, []string{"3-0"}, msgIDs(res[0].Messages))
 		}},
 		{Name: "XREAD:_read_last_element_after_XDEL_(issue_#13628)", Redis8: true, Run: func(t *testing.T, s *side) {
-			stAdd(s, "stream", "1-0", "f", "1")
-			stAdd(s, "stream", "2-0", "f", "2")
+			recAdd(s, "stream", "1-0", "f", "1")
+			recAdd(s, "stream", "2-0", "f", "2")
 			Rec(s, s.C.XDel(s.Ctx(), "stream", "2-0"))
 			res := Rec(s, s.C.XReadStreams(s.Ctx(), "stream", "+")).Val()
 			require.NotEmpty(t, res)
@@ -117,9 +113,9 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			require.Equal(t, []redis.XStream{{Stream: "stream", Messages: []redis.XMessage{{ID: "1-0", Values: map[string]interface{}{"f": "1"}}}}}, res)
 		}},
 		{Name: "XREAD_and_XREADGROUP_against_wrong_parameter_(Unbalanced_text)", Redis8: true, Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "666", "f", "v")
+			recAdd(s, "mystream", "666", "f", "v")
 			require.Equal(t, "ERR Unbalanced 'xread' list of streams: for each stream key an ID, '+', or '$' must be specified.",
-				stErr(s.Do("XREAD", "COUNT", "1", "STREAMS", "mystream")))
+				cmdErr(s.Do("XREAD", "COUNT", "1", "STREAMS", "mystream")))
 		}},
 		{Name: "XADD_with_MAXLEN_option_and_ACKED_option", Redis8: true, Run: func(t *testing.T, s *side) {
 			stFill(s, "mystream", 5)
@@ -151,7 +147,7 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			s.Do("XREADGROUP", "GROUP", "mygroup", "consumer1", "STREAMS", "mystream", ">")
 			require.Equal(t, int64(3), Rec(s, s.C.XAck(s.Ctx(), "mystream", "mygroup", "1-0", "2-0", "4-0")).Val())
 			require.Equal(t, int64(3), Rec(s, s.C.XTrimMinIDApproxMode(s.Ctx(), "mystream", "6-0", 0, "ACKED")).Val())
-			require.Equal(t, []string{"3-0", "5-0"}, stIDs(Rec(s, s.C.XRange(s.Ctx(), "mystream", "-", "+")).Val()))
+			require.Equal(t, []string{"3-0", "5-0"}, msgIDs(Rec(s, s.C.XRange(s.Ctx(), "mystream", "-", "+")).Val()))
 		}},
 		{Name: "XTRIM_with_approx_and_DELREF_deletes_entries_correctly", Redis8: true, Run: func(t *testing.T, s *side) {
 			stNodeSize(t, s, 2)
@@ -165,29 +161,29 @@ func TestConformanceStreamRedis8(t *testing.T) {
 		{Name: "XADD/XTRIM_mode_word_parsing", Redis8: true, Run: func(t *testing.T, s *side) {
 			// §1.2: a second mode word is read as the ID by XADD, a syntax
 			// error for XTRIM; XTRIM without a strategy.
-			require.Equal(t, "ERR Invalid stream ID specified as stream command argument", stErr(s.Do("XADD", "s", "KEEPREF", "ACKED", "*", "f", "v")))
-			require.Equal(t, "ERR Invalid stream ID specified as stream command argument", stErr(s.Do("XADD", "s", "DELREF", "DELREF", "*", "f", "v")))
-			require.Equal(t, "ERR syntax error", stErr(s.Do("XTRIM", "s", "MAXLEN", "1", "ACKED", "DELREF")))
-			require.Equal(t, "ERR wrong number of arguments for 'xtrim' command", stErr(s.Do("XTRIM", "s", "ACKED")))
+			require.Equal(t, "ERR Invalid stream ID specified as stream command argument", cmdErr(s.Do("XADD", "s", "KEEPREF", "ACKED", "*", "f", "v")))
+			require.Equal(t, "ERR Invalid stream ID specified as stream command argument", cmdErr(s.Do("XADD", "s", "DELREF", "DELREF", "*", "f", "v")))
+			require.Equal(t, "ERR syntax error", cmdErr(s.Do("XTRIM", "s", "MAXLEN", "1", "ACKED", "DELREF")))
+			require.Equal(t, "ERR wrong number of arguments for 'xtrim' command", cmdErr(s.Do("XTRIM", "s", "ACKED")))
 			require.Equal(t, "1-0", s.Do("XADD", "s", "ACKED", "MAXLEN", "5", "1-0", "f", "v").Val())
 			require.Equal(t, int64(0), Rec(s, s.C.XTrimMaxLenMode(s.Ctx(), "s", 5, "KEEPREF")).Val())
 			require.Equal(t, int64(0), Rec(s, s.C.XTrimMaxLenMode(s.Ctx(), "nokey", 0, "ACKED")).Val())
 		}},
 		{Name: "XDELEX_argument_errors", Redis8: true, Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR wrong number of arguments for 'xdelex' command", stErr(s.Do("XDELEX", "s", "DELREF")))
+			require.Equal(t, "ERR wrong number of arguments for 'xdelex' command", cmdErr(s.Do("XDELEX", "s", "DELREF")))
 			require.Equal(t, []int64{-1, -1}, stInts(t, Rec(s, s.C.XDelEx(s.Ctx(), "nonexist", "KEEPREF", "1-1", "2-2"))))
-			stAdd(s, "s", "1-0", "f", "v")
+			recAdd(s, "s", "1-0", "f", "v")
 			Rec(s, s.C.XGroupCreate(s.Ctx(), "s", "g", "0"))
 			for _, n := range []string{"abc", "0", "-5"} {
-				require.Equal(t, "ERR Number of IDs must be a positive integer", stErr(s.Do("XDELEX", "s", "IDS", n, "1-1")))
+				require.Equal(t, "ERR Number of IDs must be a positive integer", cmdErr(s.Do("XDELEX", "s", "IDS", n, "1-1")))
 			}
-			require.Equal(t, "ERR The `numids` parameter must match the number of arguments", stErr(s.Do("XDELEX", "s", "IDS", "3", "1-1", "2-2")))
-			require.Equal(t, "ERR syntax error", stErr(s.Do("XDELEX", "s", "IDS", "1", "1-1", "2-2")))
+			require.Equal(t, "ERR The `numids` parameter must match the number of arguments", cmdErr(s.Do("XDELEX", "s", "IDS", "3", "1-1", "2-2")))
+			require.Equal(t, "ERR syntax error", cmdErr(s.Do("XDELEX", "s", "IDS", "1", "1-1", "2-2")))
 			require.Equal(t, []interface{}{int64(-1), int64(-1)}, s.Do("XDELEX", "s", "IDS", "2", "1-1", "2-2").Val())
 			for _, pair := range [][2]string{{"KEEPREF", "DELREF"}, {"ACKED", "KEEPREF"}, {"DELREF", "ACKED"}, {"ACKED", "ACKED"}} {
-				require.Equal(t, "ERR syntax error", stErr(s.Do("XDELEX", "s", pair[0], pair[1], "IDS", "1", "1-1")))
+				require.Equal(t, "ERR syntax error", cmdErr(s.Do("XDELEX", "s", pair[0], pair[1], "IDS", "1", "1-1")))
 			}
-			require.Equal(t, "ERR Invalid stream ID specified as stream command argument", stErr(s.Do("XDELEX", "s", "IDS", "2", "1-0", "bad")))
+			require.Equal(t, "ERR Invalid stream ID specified as stream command argument", cmdErr(s.Do("XDELEX", "s", "IDS", "2", "1-0", "bad")))
 			require.Equal(t, int64(1), Rec(s, s.C.XLen(s.Ctx(), "s")).Val())
 			// IDS 1 1-0 ACKED: the surplus argument is an option.
 			require.Equal(t, []interface{}{int64(2)}, s.Do("XDELEX", "s", "IDS", "1", "1-0", "ACKED").Val())
@@ -249,24 +245,24 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			p := Rec(s, s.C.XPending(s.Ctx(), "mystream", "group1")).Val()
 			require.Equal(t, &redis.XPending{Count: 2, Lower: "1-0", Higher: "2-0", Consumers: map[string]int64{"consumer1": 2}}, p)
 			// No groups: ACKED acts as KEEPREF (1, or -1 when absent).
-			stAdd(s, "plain", "1-0", "f", "v")
+			recAdd(s, "plain", "1-0", "f", "v")
 			require.Equal(t, []int64{1, -1}, stInts(t, Rec(s, s.C.XDelEx(s.Ctx(), "plain", "ACKED", "1-0", "9-0"))))
 		}},
 		{Name: "XADD_IDMP_with_invalid_syntax", Redis8: true, Run: func(t *testing.T, s *side) {
 			bad := "ERR Invalid stream ID specified as stream command argument"
-			require.Equal(t, bad, stErr(s.Do("XADD", "mystream", "IDMP", "p1", "*", "f", "v")))
+			require.Equal(t, bad, cmdErr(s.Do("XADD", "mystream", "IDMP", "p1", "*", "f", "v")))
 			only := "ERR syntax error, IDMP/IDMPAUTO can be used only with auto-generated IDs"
-			require.Equal(t, only, stErr(s.Do("XADD", "mystream", "IDMP", "p1", "iid1", "1-1", "f", "v")))
-			require.Equal(t, only, stErr(s.Do("XADD", "mystream", "IDMPAUTO", "p1", "1-1", "f", "v")))
-			require.Equal(t, only, stErr(s.Do("XADD", "mystream", "IDMPAUTO", "p1", "1-*", "f", "v")))
+			require.Equal(t, only, cmdErr(s.Do("XADD", "mystream", "IDMP", "p1", "iid1", "1-1", "f", "v")))
+			require.Equal(t, only, cmdErr(s.Do("XADD", "mystream", "IDMPAUTO", "p1", "1-1", "f", "v")))
+			require.Equal(t, only, cmdErr(s.Do("XADD", "mystream", "IDMPAUTO", "p1", "1-*", "f", "v")))
 			twice := "ERR syntax error, IDMP/IDMPAUTO specified multiple times"
-			require.Equal(t, twice, stErr(s.Do("XADD", "mystream", "IDMP", "p1", "iid1", "IDMP", "p2", "iid2", "*", "f", "v")))
-			require.Equal(t, twice, stErr(s.Do("XADD", "mystream", "IDMPAUTO", "p1", "IDMP", "p2", "iid2", "*", "f", "v")))
-			require.Equal(t, twice, stErr(s.Do("XADD", "mystream", "IDMPAUTO", "p1", "IDMPAUTO", "p2", "*", "f", "v")))
-			require.Equal(t, twice, stErr(s.Do("XADD", "mystream", "IDMP", "p1", "iid1", "IDMPAUTO", "p2", "*", "f", "v")))
-			require.Equal(t, "ERR syntax error, IDMP requires a non-empty producer ID", stErr(s.Do("XADD", "mystream", "IDMP", "", "iid1", "*", "f", "v")))
-			require.Equal(t, "ERR syntax error, IDMP requires a non-empty idempotent ID", stErr(s.Do("XADD", "mystream", "IDMP", "p1", "", "*", "f", "v")))
-			require.Equal(t, "ERR syntax error, IDMPAUTO requires a non-empty producer ID", stErr(s.Do("XADD", "mystream", "IDMPAUTO", "", "*", "f", "v")))
+			require.Equal(t, twice, cmdErr(s.Do("XADD", "mystream", "IDMP", "p1", "iid1", "IDMP", "p2", "iid2", "*", "f", "v")))
+			require.Equal(t, twice, cmdErr(s.Do("XADD", "mystream", "IDMPAUTO", "p1", "IDMP", "p2", "iid2", "*", "f", "v")))
+			require.Equal(t, twice, cmdErr(s.Do("XADD", "mystream", "IDMPAUTO", "p1", "IDMPAUTO", "p2", "*", "f", "v")))
+			require.Equal(t, twice, cmdErr(s.Do("XADD", "mystream", "IDMP", "p1", "iid1", "IDMPAUTO", "p2", "*", "f", "v")))
+			require.Equal(t, "ERR syntax error, IDMP requires a non-empty producer ID", cmdErr(s.Do("XADD", "mystream", "IDMP", "", "iid1", "*", "f", "v")))
+			require.Equal(t, "ERR syntax error, IDMP requires a non-empty idempotent ID", cmdErr(s.Do("XADD", "mystream", "IDMP", "p1", "", "*", "f", "v")))
+			require.Equal(t, "ERR syntax error, IDMPAUTO requires a non-empty producer ID", cmdErr(s.Do("XADD", "mystream", "IDMPAUTO", "", "*", "f", "v")))
 			require.Equal(t, int64(0), Rec(s, s.C.Exists(s.Ctx(), "mystream")).Val())
 		}},
 		{Name: "XADD_IDMP_basic_addition_and_duplicates", Redis8: true, Run: func(t *testing.T, s *side) {
@@ -362,7 +358,7 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			require.NotEqual(t, d1, add("dur"))
 		}},
 		{Name: "XCFGSET_semantics_and_errors", Redis8: true, Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR no such key", stErr(s.Do("XCFGSET", "missing", "IDMP-DURATION", "5")))
+			require.Equal(t, "ERR no such key", cmdErr(s.Do("XCFGSET", "missing", "IDMP-DURATION", "5")))
 			s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "mystream", ProducerID: "p1", IdempotentID: "req-1", Values: []string{"f", "v"}})
 			dup := func() int64 {
 				return s.C.XInfoStream(s.Ctx(), "mystream").Val().IIDsDuplicates
@@ -383,43 +379,43 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			require.Equal(t, "OK", s.Do("XCFGSET", "mystream", "IDMP-DURATION", "86400").Val())
 			require.Equal(t, "OK", s.Do("XCFGSET", "mystream", "IDMP-MAXSIZE", "1").Val())
 			for _, v := range []string{"86401", "0", "-100"} {
-				require.Equal(t, "ERR IDMP-DURATION must be between 1 and 86400 seconds", stErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION", v)))
+				require.Equal(t, "ERR IDMP-DURATION must be between 1 and 86400 seconds", cmdErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION", v)))
 			}
 			for _, v := range []string{"10001", "0", "-50"} {
-				require.Equal(t, "ERR IDMP-MAXSIZE must be between 1 and 10000 entries", stErr(s.Do("XCFGSET", "mystream", "IDMP-MAXSIZE", v)))
+				require.Equal(t, "ERR IDMP-MAXSIZE must be between 1 and 10000 entries", cmdErr(s.Do("XCFGSET", "mystream", "IDMP-MAXSIZE", v)))
 			}
 			require.Equal(t, int64(86400), s.C.XInfoStream(s.Ctx(), "mystream").Val().IDMPDuration)
-			require.Equal(t, "ERR At least one parameter must be specified", stErr(s.Do("XCFGSET", "mystream")))
-			require.Equal(t, "ERR syntax error", stErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION")))
-			require.Equal(t, "ERR syntax error", stErr(s.Do("XCFGSET", "mystream", "INVALID", "5")))
+			require.Equal(t, "ERR At least one parameter must be specified", cmdErr(s.Do("XCFGSET", "mystream")))
+			require.Equal(t, "ERR syntax error", cmdErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION")))
+			require.Equal(t, "ERR syntax error", cmdErr(s.Do("XCFGSET", "mystream", "INVALID", "5")))
 			for _, v := range []string{"A", "AAA", "*", "-", "+", "120-5", "3.14", "000000000", "IDMP-DURATION"} {
-				require.Equal(t, "ERR value is not an integer or out of range", stErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION", v)), v)
+				require.Equal(t, "ERR value is not an integer or out of range", cmdErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION", v)), v)
 			}
-			require.Equal(t, "ERR value is not an integer or out of range", stErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION", "INVALID", "IDMP-MAXSIZE")))
-			require.Equal(t, "ERR IDMP-DURATION specified multiple times", stErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION", "5", "IDMP-DURATION", "6")))
-			require.Equal(t, "ERR IDMP-MAXSIZE specified multiple times", stErr(s.Do("XCFGSET", "mystream", "IDMP-MAXSIZE", "5", "IDMP-MAXSIZE", "6")))
+			require.Equal(t, "ERR value is not an integer or out of range", cmdErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION", "INVALID", "IDMP-MAXSIZE")))
+			require.Equal(t, "ERR IDMP-DURATION specified multiple times", cmdErr(s.Do("XCFGSET", "mystream", "IDMP-DURATION", "5", "IDMP-DURATION", "6")))
+			require.Equal(t, "ERR IDMP-MAXSIZE specified multiple times", cmdErr(s.Do("XCFGSET", "mystream", "IDMP-MAXSIZE", "5", "IDMP-MAXSIZE", "6")))
 		}},
 		{Name: "XIDMPRECORD", Redis8: true, Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR wrong number of arguments for 'xidmprecord' command", stErr(s.Do("XIDMPRECORD", "mystream", "p1", "i1")))
-			require.Equal(t, "ERR wrong number of arguments for 'xidmprecord' command", stErr(s.Do("XIDMPRECORD", "mystream", "p1", "i1", "1-1", "x")))
-			require.Equal(t, "ERR no such key", stErr(s.Do("XIDMPRECORD", "nosuchkey", "p1", "i1", "1-1")))
-			id := stAdd(s, "mystream", "", "f", "v").Val()
+			require.Equal(t, "ERR wrong number of arguments for 'xidmprecord' command", cmdErr(s.Do("XIDMPRECORD", "mystream", "p1", "i1")))
+			require.Equal(t, "ERR wrong number of arguments for 'xidmprecord' command", cmdErr(s.Do("XIDMPRECORD", "mystream", "p1", "i1", "1-1", "x")))
+			require.Equal(t, "ERR no such key", cmdErr(s.Do("XIDMPRECORD", "nosuchkey", "p1", "i1", "1-1")))
+			id := recAdd(s, "mystream", "", "f", "v").Val()
 			for _, bad := range []string{"bad", "1-", "-1"} {
-				require.Equal(t, "ERR Invalid stream ID specified as stream command argument", stErr(s.Do("XIDMPRECORD", "mystream", "p1", "i1", bad)))
+				require.Equal(t, "ERR Invalid stream ID specified as stream command argument", cmdErr(s.Do("XIDMPRECORD", "mystream", "p1", "i1", bad)))
 			}
-			require.Equal(t, "ERR producer ID must be non-empty", stErr(s.Do("XIDMPRECORD", "mystream", "", "i1", "1-1")))
-			require.Equal(t, "ERR idempotent ID must be non-empty", stErr(s.Do("XIDMPRECORD", "mystream", "p1", "", "1-1")))
-			require.Equal(t, "ERR No such message in stream", stErr(s.Do("XIDMPRECORD", "mystream", "p1", "i1", "999-999")))
+			require.Equal(t, "ERR producer ID must be non-empty", cmdErr(s.Do("XIDMPRECORD", "mystream", "", "i1", "1-1")))
+			require.Equal(t, "ERR idempotent ID must be non-empty", cmdErr(s.Do("XIDMPRECORD", "mystream", "p1", "", "1-1")))
+			require.Equal(t, "ERR No such message in stream", cmdErr(s.Do("XIDMPRECORD", "mystream", "p1", "i1", "999-999")))
 			require.Equal(t, "OK", s.Do("XIDMPRECORD", "mystream", "p1", "req-1", id).Val())
 			require.Equal(t, "OK", s.Do("XIDMPRECORD", "mystream", "p1", "req-1", id).Val())
 			require.Equal(t, id, s.Do("XADD", "mystream", "IDMP", "p1", "req-1", "*", "f", "v2").Val())
 			require.Equal(t, int64(1), s.C.XLen(s.Ctx(), "mystream").Val())
 			s.Sleep(time.Millisecond)
-			id2 := stAdd(s, "mystream", "", "f", "v").Val()
-			require.Equal(t, "ERR IID already exists for this producer with a different stream ID", stErr(s.Do("XIDMPRECORD", "mystream", "p1", "req-1", id2)))
+			id2 := recAdd(s, "mystream", "", "f", "v").Val()
+			require.Equal(t, "ERR IID already exists for this producer with a different stream ID", cmdErr(s.Do("XIDMPRECORD", "mystream", "p1", "req-1", id2)))
 		}},
 		{Name: "XINFO_STREAM_IDMP_fields", Redis8: true, Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "1-0", "f", "v")
+			recAdd(s, "mystream", "1-0", "f", "v")
 			raw := s.Do("XINFO", "STREAM", "mystream").Val()
 			m, ok := raw.(map[interface{}]interface{})
 			require.True(t, ok, "RESP3 XINFO STREAM is a map: %T", raw)

@@ -20,14 +20,14 @@ func TestConformanceStreamXAdd(t *testing.T) {
 	runConformance(t, []scenario{
 		{Name: "XADD_wrong_number_of_args", Run: func(t *testing.T, s *side) {
 			want := "ERR wrong number of arguments for 'xadd' command"
-			require.Equal(t, want, stErr(s.Do("XADD", "mystream")))
-			require.Equal(t, want, stErr(s.Do("XADD", "mystream", "*")))
-			require.Equal(t, want, stErr(s.Do("XADD", "mystream", "*", "field")))
+			require.Equal(t, want, cmdErr(s.Do("XADD", "mystream")))
+			require.Equal(t, want, cmdErr(s.Do("XADD", "mystream", "*")))
+			require.Equal(t, want, cmdErr(s.Do("XADD", "mystream", "*", "field")))
 		}},
 		{Name: "XADD_can_add_entries_into_a_stream_that_XRANGE_can_fetch", Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "", "item", "1", "value", "a")
+			recAdd(s, "mystream", "", "item", "1", "value", "a")
 			s.Sleep(stStep)
-			stAdd(s, "mystream", "", "item", "2", "value", "b")
+			recAdd(s, "mystream", "", "item", "2", "value", "b")
 			require.Equal(t, int64(2), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
 			items := Rec(s, s.C.XRange(s.Ctx(), "mystream", "-", "+")).Val()
 			require.Len(t, items, 2)
@@ -40,7 +40,7 @@ func TestConformanceStreamXAdd(t *testing.T) {
 		{Name: "XADD_IDs_are_incremental", Run: func(t *testing.T, s *side) {
 			var ids []string
 			for j := 1; j <= 3; j++ {
-				ids = append(ids, stAdd(s, "mystream", "", "item", strconv.Itoa(j)).Val())
+				ids = append(ids, recAdd(s, "mystream", "", "item", strconv.Itoa(j)).Val())
 				s.Sleep(stStep)
 			}
 			require.Equal(t, -1, stCmpID(ids[0], ids[1]))
@@ -58,31 +58,31 @@ func TestConformanceStreamXAdd(t *testing.T) {
 			s.Note("three IDs from one MULTI are increasing")
 		}},
 		{Name: "XADD_IDs_correctly_report_an_error_when_overflowing", Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "18446744073709551615-18446744073709551615", "a", "b")
+			recAdd(s, "mystream", "18446744073709551615-18446744073709551615", "a", "b")
 			require.Equal(t, "ERR The stream has exhausted the last possible ID, unable to add more items",
-				stErr(stAdd(s, "mystream", "*", "c", "d")))
+				cmdErr(recAdd(s, "mystream", "*", "c", "d")))
 		}},
 		{Name: "XADD_auto-generated_sequence_is_incremented_for_last_ID", Run: func(t *testing.T, s *side) {
-			require.Equal(t, "123-456", stAdd(s, "mystream", "123-456", "item", "1", "value", "a").Val())
-			require.Equal(t, "123-457", stAdd(s, "mystream", "123-*", "item", "2", "value", "b").Val())
+			require.Equal(t, "123-456", recAdd(s, "mystream", "123-456", "item", "1", "value", "a").Val())
+			require.Equal(t, "123-457", recAdd(s, "mystream", "123-*", "item", "2", "value", "b").Val())
 		}},
 		{Name: "XADD_auto-generated_sequence_is_zero_for_future_timestamp_ID", Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "123-456", "item", "1", "value", "a")
-			require.Equal(t, "789-0", stAdd(s, "mystream", "789-*", "item", "2", "value", "b").Val())
+			recAdd(s, "mystream", "123-456", "item", "1", "value", "a")
+			require.Equal(t, "789-0", recAdd(s, "mystream", "789-*", "item", "2", "value", "b").Val())
 		}},
 		{Name: "XADD_auto-generated_sequence_can't_be_smaller_than_last_ID", Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "123-456", "item", "1", "value", "a")
+			recAdd(s, "mystream", "123-456", "item", "1", "value", "a")
 			require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item",
-				stErr(stAdd(s, "mystream", "42-*", "item", "2", "value", "b")))
+				cmdErr(recAdd(s, "mystream", "42-*", "item", "2", "value", "b")))
 		}},
 		{Name: "XADD_auto-generated_sequence_can't_overflow", Redis8: true, Run: // 7.0.15 replies "ERR Elements are too large to be stored"
 		func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "1-18446744073709551615", "a", "b")
+			recAdd(s, "mystream", "1-18446744073709551615", "a", "b")
 			require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item",
-				stErr(stAdd(s, "mystream", "1-*", "c", "d")))
+				cmdErr(recAdd(s, "mystream", "1-*", "c", "d")))
 		}},
 		{Name: "XADD_0-*_should_succeed", Run: func(t *testing.T, s *side) {
-			require.Equal(t, "0-1", stAdd(s, "mystream", "0-*", "a", "b").Val())
+			require.Equal(t, "0-1", recAdd(s, "mystream", "0-*", "a", "b").Val())
 		}},
 		{Name: "XADD_with_MAXLEN_option", Run: func(t *testing.T, s *side) {
 			rng := rand.New(rand.NewPCG(1, 2))
@@ -116,11 +116,11 @@ func TestConformanceStreamXAdd(t *testing.T) {
 			c := Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "mystream", NoMkStream: true, ID: "1-1", Values: []string{"item", "1", "value", "a"}}))
 			require.Equal(t, redis.Nil, c.Err())
 			require.Equal(t, int64(0), Rec(s, s.C.Exists(s.Ctx(), "mystream")).Val())
-			stAdd(s, "mystream", "1-1", "item", "1", "value", "a")
+			recAdd(s, "mystream", "1-1", "item", "1", "value", "a")
 			Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "mystream", NoMkStream: true, ID: "1-2", Values: []string{"item", "2", "value", "b"}}))
 			require.Equal(t, int64(2), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
 			items := Rec(s, s.C.XRange(s.Ctx(), "mystream", "-", "+")).Val()
-			require.Equal(t, []string{"1-1", "1-2"}, stIDs(items))
+			require.Equal(t, []string{"1-1", "1-2"}, msgIDs(items))
 			require.Equal(t, []string{"a", "b"}, stValues(items, "value"))
 			// With automatic IDs too.
 			require.Equal(t, redis.Nil, Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "other", NoMkStream: true, Values: []string{"f", "v"}})).Err())
@@ -173,22 +173,22 @@ func TestConformanceStreamXAdd(t *testing.T) {
 			s.Note("iterated %d entries; XREVRANGE is the reverse", j)
 		}},
 		{Name: "XADD_with_ID_0-0", Run: func(t *testing.T, s *side) {
-			require.Equal(t, "ERR The ID specified in XADD must be greater than 0-0", stErr(stAdd(s, "otherstream", "0-0", "k", "v")))
-			require.Equal(t, "ERR The ID specified in XADD must be greater than 0-0", stErr(stAdd(s, "otherstream", "0", "k", "v")))
+			require.Equal(t, "ERR The ID specified in XADD must be greater than 0-0", cmdErr(recAdd(s, "otherstream", "0-0", "k", "v")))
+			require.Equal(t, "ERR The ID specified in XADD must be greater than 0-0", cmdErr(recAdd(s, "otherstream", "0", "k", "v")))
 			require.Equal(t, int64(0), Rec(s, s.C.Exists(s.Ctx(), "otherstream")).Val())
 		}},
 		{Name: "XADD_with_LIMIT_delete_entries_no_more_than_limit", Run: func(t *testing.T, s *side) {
 			for j := 1; j <= 3; j++ {
-				stAdd(s, "yourstream", strconv.Itoa(j), "xitem", "v")
+				recAdd(s, "yourstream", strconv.Itoa(j), "xitem", "v")
 			}
 			s.Do("XADD", "yourstream", "MAXLEN", "~", "0", "limit", "1", "4", "xitem", "v")
 			require.Equal(t, int64(4), Rec(s, s.C.XLen(s.Ctx(), "yourstream")).Val())
 		}},
 		{Name: "XADD_streamID_edge", Run: func(t *testing.T, s *side) {
-			stAdd(s, "x", "2577343934890-18446744073709551615", "f", "v")
-			require.Equal(t, "2577343934891-0", stAdd(s, "x", "*", "f2", "v2").Val())
+			recAdd(s, "x", "2577343934890-18446744073709551615", "f", "v")
+			require.Equal(t, "2577343934891-0", recAdd(s, "x", "*", "f2", "v2").Val())
 			items := Rec(s, s.C.XRange(s.Ctx(), "x", "-", "+")).Val()
-			require.Equal(t, []string{"2577343934890-18446744073709551615", "2577343934891-0"}, stIDs(items))
+			require.Equal(t, []string{"2577343934890-18446744073709551615", "2577343934891-0"}, msgIDs(items))
 		}},
 		{Name: "XADD_with_LIMIT_consecutive_calls", Run: func(t *testing.T, s *side) {
 			stNodeSize(t, s, 10)
@@ -208,9 +208,9 @@ func TestConformanceStreamXAdd(t *testing.T) {
 		}},
 		{Name: "XADD_with_artial_ID_with_maximal_seq", Redis8: true, Run: // 7.0.15 replies "ERR Elements are too large to be stored"
 		func(t *testing.T, s *side) {
-			stAdd(s, "x", "1-18446744073709551615", "f1", "v1")
+			recAdd(s, "x", "1-18446744073709551615", "f1", "v1")
 			require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item",
-				stErr(stAdd(s, "x", "1-*", "f2", "v2")))
+				cmdErr(recAdd(s, "x", "1-*", "f2", "v2")))
 		}},
 		{Name: "XADD_option_errors", Run: func(t *testing.T, s *side) {
 			// Not a tcl test: the parse errors the tcl tests match with ERR*.
@@ -232,7 +232,7 @@ func TestConformanceStreamXAdd(t *testing.T) {
 func TestConformanceStreamXTrim(t *testing.T) {
 	fill5 := func(s *side) {
 		for j := 1; j <= 5; j++ {
-			stAdd(s, "mystream", strconv.Itoa(j)+"-0", "f", "v")
+			recAdd(s, "mystream", strconv.Itoa(j)+"-0", "f", "v")
 		}
 	}
 	runConformance(t, []scenario{
@@ -240,15 +240,15 @@ func TestConformanceStreamXTrim(t *testing.T) {
 			fill5(s)
 			require.Equal(t, int64(2), Rec(s, s.C.XTrimMinID(s.Ctx(), "mystream", "3-0")).Val())
 			items := Rec(s, s.C.XRange(s.Ctx(), "mystream", "-", "+")).Val()
-			require.Equal(t, []string{"3-0", "4-0", "5-0"}, stIDs(items))
+			require.Equal(t, []string{"3-0", "4-0", "5-0"}, msgIDs(items))
 		}},
 		{Name: "XTRIM_with_MINID_option,_big_delta_from_master_record", Run: func(t *testing.T, s *side) {
-			stAdd(s, "mystream", "1-0", "f", "v")
-			stAdd(s, "mystream", "1641544570597-0", "f", "v")
-			stAdd(s, "mystream", "1641544570597-1", "f", "v")
+			recAdd(s, "mystream", "1-0", "f", "v")
+			recAdd(s, "mystream", "1641544570597-0", "f", "v")
+			recAdd(s, "mystream", "1641544570597-1", "f", "v")
 			require.Equal(t, int64(1), Rec(s, s.Do("XTRIM", "mystream", "MINID", "1641544570597-0")).Val())
 			items := Rec(s, s.C.XRange(s.Ctx(), "mystream", "-", "+")).Val()
-			require.Equal(t, []string{"1641544570597-0", "1641544570597-1"}, stIDs(items))
+			require.Equal(t, []string{"1641544570597-0", "1641544570597-1"}, msgIDs(items))
 		}},
 		{Name: "XTRIM_with_MAXLEN_option_basic_test", Run: func(t *testing.T, s *side) {
 			stAddN(s, "mystream", 1000, func(int) string { return "xitem" })
@@ -285,7 +285,7 @@ func TestConformanceStreamXTrim(t *testing.T) {
 			stNodeSize(t, s, 1)
 			stAddN(s, "mystream", 102, func(int) string { return "xitem" })
 			require.Equal(t, "ERR syntax error, LIMIT cannot be used without the special ~ option",
-				stErr(s.Do("XTRIM", "mystream", "MAXLEN", "1", "LIMIT", "30")))
+				cmdErr(s.Do("XTRIM", "mystream", "MAXLEN", "1", "LIMIT", "30")))
 			require.Equal(t, int64(102), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
 		}},
 		{Name: "XTRIM_with_LIMIT_delete_entries_no_more_than_limit", Run: func(t *testing.T, s *side) {

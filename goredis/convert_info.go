@@ -16,33 +16,27 @@ func readXInfoConsumers(rd *respReader, cmd *redis.XInfoConsumersCmd) error {
 	val := make([]redis.XInfoConsumer, n)
 	cmd.SetVal(val)
 	for i := range val {
-		nn, err := rd.readMapLen()
-		if err != nil {
-			return err
-		}
-		for f := 0; f < nn; f++ {
-			key, err := rd.readString()
-			if err != nil {
-				return err
-			}
+		c := &val[i]
+		err := rd.readMapFields(func(key string) (err error) {
 			var ms int64
 			switch key {
 			case "name":
-				val[i].Name, err = rd.readString()
+				c.Name, err = rd.readString()
 			case "pending":
-				val[i].Pending, err = rd.readInt()
+				c.Pending, err = rd.readInt()
 			case "idle":
 				ms, err = rd.readInt()
-				val[i].Idle = time.Duration(ms) * time.Millisecond
+				c.Idle = time.Duration(ms) * time.Millisecond
 			case "inactive":
 				ms, err = rd.readInt()
-				val[i].Inactive = time.Duration(ms) * time.Millisecond
+				c.Inactive = time.Duration(ms) * time.Millisecond
 			default:
 				err = rd.discardNext()
 			}
-			if err != nil {
-				return err
-			}
+			return err
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -59,15 +53,7 @@ func readXInfoGroups(rd *respReader, cmd *redis.XInfoGroupsCmd) error {
 	cmd.SetVal(val)
 	for i := range val {
 		g := &val[i]
-		nn, err := rd.readMapLen()
-		if err != nil {
-			return err
-		}
-		for j := 0; j < nn; j++ {
-			key, err := rd.readString()
-			if err != nil {
-				return err
-			}
+		err := rd.readMapFields(func(key string) (err error) {
 			switch key {
 			case "name":
 				g.Name, err = rd.readString()
@@ -88,12 +74,62 @@ func readXInfoGroups(rd *respReader, cmd *redis.XInfoGroupsCmd) error {
 			default:
 				err = rd.discardNext()
 			}
-			if err != nil {
-				return err
-			}
+			return err
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// streamInfoFields points at the fields of go-redis's XInfoStream or
+// XInfoStreamFull that XINFO STREAM and its FULL form reply alike: integers
+// and strings by reply key.
+type streamInfoFields struct {
+	ints map[string]*int64
+	strs map[string]*string
+}
+
+// read reads the value of key into its field if it is one of f's, and
+// reports whether it was.
+func (f streamInfoFields) read(rd *respReader, key string) (ok bool, err error) {
+	if p := f.ints[key]; p != nil {
+		*p, err = rd.readInt()
+		return true, err
+	}
+	if p := f.strs[key]; p != nil {
+		*p, err = rd.readString()
+		return true, err
+	}
+	return false, nil
+}
+
+// sharedStreamInfoFields are the fields both forms of XINFO STREAM reply
+// alike, given go-redis's fields of the same names (in XInfoStream or
+// XInfoStreamFull).
+func sharedStreamInfoFields(length, radixKeys, radixNodes, entriesAdded *int64,
+	lastGenerated, maxDeleted, recordedFirst *string,
+	idmpDuration, idmpMaxSize, pids, iidsTracked, iidsAdded, iidsDup *int64) streamInfoFields {
+	return streamInfoFields{
+		ints: map[string]*int64{
+			"length":           length,
+			"radix-tree-keys":  radixKeys,
+			"radix-tree-nodes": radixNodes,
+			"entries-added":    entriesAdded,
+			"idmp-duration":    idmpDuration,
+			"idmp-maxsize":     idmpMaxSize,
+			"pids-tracked":     pids,
+			"iids-tracked":     iidsTracked,
+			"iids-added":       iidsAdded,
+			"iids-duplicates":  iidsDup,
+		},
+		strs: map[string]*string{
+			"last-generated-id":       lastGenerated,
+			"max-deleted-entry-id":    maxDeleted,
+			"recorded-first-entry-id": recordedFirst,
+		},
+	}
 }
 
 // readXInfoStream reads XINFO STREAM: a map of fields; a null first or last
@@ -105,26 +141,13 @@ func readXInfoStream(rd *respReader, cmd *redis.XInfoStreamCmd) error {
 	}
 	v := &redis.XInfoStream{}
 	cmd.SetVal(v)
-	for i := 0; i < n; i++ {
-		key, err := rd.readString()
-		if err != nil {
-			return err
-		}
+	shared := sharedStreamInfoFields(&v.Length, &v.RadixTreeKeys, &v.RadixTreeNodes, &v.EntriesAdded,
+		&v.LastGeneratedID, &v.MaxDeletedEntryID, &v.RecordedFirstEntryID,
+		&v.IDMPDuration, &v.IDMPMaxSize, &v.PIDsTracked, &v.IIDsTracked, &v.IIDsAdded, &v.IIDsDuplicates)
+	return rd.readFields(n, func(key string) (err error) {
 		switch key {
-		case "length":
-			v.Length, err = rd.readInt()
-		case "radix-tree-keys":
-			v.RadixTreeKeys, err = rd.readInt()
-		case "radix-tree-nodes":
-			v.RadixTreeNodes, err = rd.readInt()
 		case "groups":
 			v.Groups, err = rd.readInt()
-		case "last-generated-id":
-			v.LastGeneratedID, err = rd.readString()
-		case "max-deleted-entry-id":
-			v.MaxDeletedEntryID, err = rd.readString()
-		case "entries-added":
-			v.EntriesAdded, err = rd.readInt()
 		case "first-entry":
 			if v.FirstEntry, err = readXMessage(rd); err == redis.Nil {
 				err = nil
@@ -133,41 +156,14 @@ func readXInfoStream(rd *respReader, cmd *redis.XInfoStreamCmd) error {
 			if v.LastEntry, err = readXMessage(rd); err == redis.Nil {
 				err = nil
 			}
-		case "recorded-first-entry-id":
-			v.RecordedFirstEntryID, err = rd.readString()
 		default:
-			var p *int64
-			if p = idmpField(key, &v.IDMPDuration, &v.IDMPMaxSize, &v.PIDsTracked, &v.IIDsTracked, &v.IIDsAdded, &v.IIDsDuplicates); p != nil {
-				*p, err = rd.readInt()
-			} else {
+			var ok bool
+			if ok, err = shared.read(rd, key); !ok {
 				err = rd.discardNext()
 			}
 		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// idmpField returns the field of the IDMP counters that key names (the
-// same six in XINFO STREAM and its FULL form), or nil.
-func idmpField(key string, duration, maxSize, pids, iidsTracked, iidsAdded, iidsDup *int64) *int64 {
-	switch key {
-	case "idmp-duration":
-		return duration
-	case "idmp-maxsize":
-		return maxSize
-	case "pids-tracked":
-		return pids
-	case "iids-tracked":
-		return iidsTracked
-	case "iids-added":
-		return iidsAdded
-	case "iids-duplicates":
-		return iidsDup
-	}
-	return nil
+		return err
+	})
 }
 
 // readXInfoStreamFull reads XINFO STREAM … FULL.
@@ -178,43 +174,23 @@ func readXInfoStreamFull(rd *respReader, cmd *redis.XInfoStreamFullCmd) error {
 	}
 	v := &redis.XInfoStreamFull{}
 	cmd.SetVal(v)
-	for i := 0; i < n; i++ {
-		key, err := rd.readString()
-		if err != nil {
-			return err
-		}
+	shared := sharedStreamInfoFields(&v.Length, &v.RadixTreeKeys, &v.RadixTreeNodes, &v.EntriesAdded,
+		&v.LastGeneratedID, &v.MaxDeletedEntryID, &v.RecordedFirstEntryID,
+		&v.IDMPDuration, &v.IDMPMaxSize, &v.PIDsTracked, &v.IIDsTracked, &v.IIDsAdded, &v.IIDsDuplicates)
+	return rd.readFields(n, func(key string) (err error) {
 		switch key {
-		case "length":
-			v.Length, err = rd.readInt()
-		case "radix-tree-keys":
-			v.RadixTreeKeys, err = rd.readInt()
-		case "radix-tree-nodes":
-			v.RadixTreeNodes, err = rd.readInt()
-		case "last-generated-id":
-			v.LastGeneratedID, err = rd.readString()
-		case "entries-added":
-			v.EntriesAdded, err = rd.readInt()
 		case "entries":
 			v.Entries, err = readXMessageSlice(rd)
 		case "groups":
 			v.Groups, err = readStreamGroups(rd)
-		case "max-deleted-entry-id":
-			v.MaxDeletedEntryID, err = rd.readString()
-		case "recorded-first-entry-id":
-			v.RecordedFirstEntryID, err = rd.readString()
 		default:
-			var p *int64
-			if p = idmpField(key, &v.IDMPDuration, &v.IDMPMaxSize, &v.PIDsTracked, &v.IIDsTracked, &v.IIDsAdded, &v.IIDsDuplicates); p != nil {
-				*p, err = rd.readInt()
-			} else {
+			var ok bool
+			if ok, err = shared.read(rd, key); !ok {
 				err = rd.discardNext()
 			}
 		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+		return err
+	})
 }
 
 // readStreamGroups reads FULL's groups. Null entries-read and lag are 0
@@ -226,16 +202,8 @@ func readStreamGroups(rd *respReader) ([]redis.XInfoStreamGroup, error) {
 	}
 	groups := make([]redis.XInfoStreamGroup, 0, n)
 	for i := 0; i < n; i++ {
-		nn, err := rd.readMapLen()
-		if err != nil {
-			return nil, err
-		}
 		var g redis.XInfoStreamGroup
-		for j := 0; j < nn; j++ {
-			key, err := rd.readString()
-			if err != nil {
-				return nil, err
-			}
+		err := rd.readMapFields(func(key string) (err error) {
 			switch key {
 			case "name":
 				g.Name, err = rd.readString()
@@ -260,9 +228,10 @@ func readStreamGroups(rd *respReader) ([]redis.XInfoStreamGroup, error) {
 			default:
 				err = rd.discardNext()
 			}
-			if err != nil {
-				return nil, err
-			}
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 		groups = append(groups, g)
 	}
@@ -314,16 +283,8 @@ func readStreamConsumers(rd *respReader) ([]redis.XInfoStreamConsumer, error) {
 	}
 	out := make([]redis.XInfoStreamConsumer, 0, n)
 	for i := 0; i < n; i++ {
-		nn, err := rd.readMapLen()
-		if err != nil {
-			return nil, err
-		}
 		var c redis.XInfoStreamConsumer
-		for f := 0; f < nn; f++ {
-			key, err := rd.readString()
-			if err != nil {
-				return nil, err
-			}
+		err := rd.readMapFields(func(key string) (err error) {
 			var ms int64
 			switch key {
 			case "name":
@@ -345,9 +306,10 @@ func readStreamConsumers(rd *respReader) ([]redis.XInfoStreamConsumer, error) {
 			default:
 				err = rd.discardNext()
 			}
-			if err != nil {
-				return nil, err
-			}
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, c)
 	}

@@ -166,15 +166,8 @@ func (rd *respReader) readReply() (interface{}, error) {
 func (rd *respReader) readSlice(f frame) ([]interface{}, error) {
 	val := make([]interface{}, f.n)
 	for i := range val {
-		v, err := rd.readReply()
+		v, err := rd.readElement()
 		if err != nil {
-			if err == redis.Nil {
-				continue
-			}
-			if isPlainServerError(err) {
-				val[i] = err
-				continue
-			}
 			return nil, err
 		}
 		val[i] = v
@@ -195,21 +188,27 @@ func (rd *respReader) readMap(f frame) (map[interface{}]interface{}, error) {
 		case []interface{}, map[interface{}]interface{}:
 			return nil, fmt.Errorf("redis: RESP3 map key must be a scalar type, got %T", k)
 		}
-		v, err := rd.readReply()
+		v, err := rd.readElement()
 		if err != nil {
-			if err == redis.Nil {
-				m[k] = nil
-				continue
-			}
-			if isPlainServerError(err) {
-				m[k] = err
-				continue
-			}
 			return nil, err
 		}
 		m[k] = v
 	}
 	return m, nil
+}
+
+// readElement reads an element of an array or map value: a null element
+// is nil and an error element the error value itself, as go-redis keeps
+// them; any other error ends the read.
+func (rd *respReader) readElement() (interface{}, error) {
+	v, err := rd.readReply()
+	switch {
+	case err == redis.Nil:
+		return nil, nil
+	case isPlainServerError(err):
+		return err, nil
+	}
+	return v, err
 }
 
 // isPlainServerError reports whether err is go-redis's plain server error
@@ -323,6 +322,31 @@ func (rd *respReader) readMapLen() (int, error) {
 		return int(f.n / 2), nil
 	}
 	return 0, fmt.Errorf("redis: can't parse map reply: %.100q", f.header())
+}
+
+// readFields reads the n key-value pairs of a map whose header was read
+// (readMapLen): each key as a string, then field(key), which must read (or
+// discard) the value; the first error ends the read.
+func (rd *respReader) readFields(n int, field func(key string) error) error {
+	for i := 0; i < n; i++ {
+		key, err := rd.readString()
+		if err != nil {
+			return err
+		}
+		if err := field(key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readMapFields reads a map header, then its pairs as readFields does.
+func (rd *respReader) readMapFields(field func(key string) error) error {
+	n, err := rd.readMapLen()
+	if err != nil {
+		return err
+	}
+	return rd.readFields(n, field)
 }
 
 // discardNext skips the next value, whatever it is, errors and nulls

@@ -93,16 +93,13 @@ func readFieldMap(rd *respReader) (map[string]interface{}, error) {
 		return nil, err
 	}
 	m := make(map[string]interface{}, n)
-	for i := 0; i < n; i++ {
-		k, err := rd.readString()
-		if err != nil {
-			return nil, err
-		}
+	err = rd.readFields(n, func(k string) error {
 		v, err := rd.readString()
-		if err != nil {
-			return nil, err
-		}
 		m[k] = v
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return m, nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/xstream-go/xstream"
+	"github.com/xstream-go/xstream/internal/redistest"
 )
 
 var (
@@ -26,27 +27,12 @@ const (
 // randomStep runs one weighted random command (sometimes preceded by a
 // compared XGROUP CREATECONSUMER, see ensureConsumer).
 func (d *diffRun) randomStep() {
-	ops := []struct {
-		w  int
-		fn func()
-	}{
-		{20, d.opXAdd}, {5, d.opXDel}, {4, d.opXTrim}, {2, d.opXLen}, {6, d.opXRange}, {4, d.opXRead},
-		{5, d.opCreate}, {2, d.opSetID}, {1, d.opDestroy}, {2, d.opCreateConsumer}, {2, d.opDelConsumer},
-		{12, d.opReadGroup}, {6, d.opAck}, {6, d.opPending}, {6, d.opClaim}, {4, d.opAutoClaim},
-		{4, d.opInfo}, {2, d.opSetID2}, {1, d.opDel}, {1, d.opExists}, {6, d.opInvalid},
-	}
-	total := 0
-	for _, o := range ops {
-		total += o.w
-	}
-	n := d.rng.Intn(total)
-	for _, o := range ops {
-		if n < o.w {
-			o.fn()
-			return
-		}
-		n -= o.w
-	}
+	redistest.RunWeighted(d.rng, []redistest.Op{
+		{W: 20, Fn: d.opXAdd}, {W: 5, Fn: d.opXDel}, {W: 4, Fn: d.opXTrim}, {W: 2, Fn: d.opXLen}, {W: 6, Fn: d.opXRange}, {W: 4, Fn: d.opXRead},
+		{W: 5, Fn: d.opCreate}, {W: 2, Fn: d.opSetID}, {W: 1, Fn: d.opDestroy}, {W: 2, Fn: d.opCreateConsumer}, {W: 2, Fn: d.opDelConsumer},
+		{W: 12, Fn: d.opReadGroup}, {W: 6, Fn: d.opAck}, {W: 6, Fn: d.opPending}, {W: 6, Fn: d.opClaim}, {W: 4, Fn: d.opAutoClaim},
+		{W: 4, Fn: d.opInfo}, {W: 2, Fn: d.opSetID2}, {W: 1, Fn: d.opDel}, {W: 1, Fn: d.opExists}, {W: 6, Fn: d.opInvalid},
+	})
 }
 
 // ---- random arguments ----
@@ -580,8 +566,8 @@ func (d *diffRun) read70Differs(key, g string, count int) bool {
 			if err != nil {
 				return false
 			}
-			old = st.delivered(old, oldLast, id, true)
-			cur = st.delivered(cur, curLast, id, false)
+			old = st.Delivered(old, oldLast, id, true)
+			cur = st.Delivered(cur, curLast, id, false)
 			oldLast, curLast = id, id
 		}
 		if old != cur {
@@ -740,7 +726,7 @@ func (d *diffRun) opSetID2() {
 			st = diffLagStateOf(m)
 		}
 	}
-	if st != nil && id.Less(st.maxDel) {
+	if st != nil && id.Less(st.MaxDel) {
 		// Redis 7.0 lacks the "smaller than current max_deleted_entry_id"
 		// check (added later; the spec has it).
 		d.skip("XSETID below the max-deleted ID not generated (no such check in 7.0)")
@@ -759,12 +745,12 @@ func (d *diffRun) opSetID2() {
 		if d.chance(3) {
 			m = d.id(key)
 		}
-		if st != nil && !m.IsZero() && m.Less(st.maxDel) && !id.Less(m) {
+		if st != nil && !m.IsZero() && m.Less(st.MaxDel) && !id.Less(m) {
 			// Lowering the max-deleted ID below an existing tombstone
 			// leads to a documented difference (the library refuses a
 			// later XSETID below that tombstone; Redis accepts it).
 			d.skip("XSETID MAXDELETEDID below the current max-deleted ID not generated")
-			m = st.maxDel
+			m = st.MaxDel
 		}
 		args = append(args, "MAXDELETEDID", m.String())
 	}

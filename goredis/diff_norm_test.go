@@ -11,6 +11,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"github.com/xstream-go/xstream"
+	"github.com/xstream-go/xstream/internal/redistest"
 )
 
 // diffRender renders a Do reply (value and error) as one canonical line:
@@ -223,7 +224,7 @@ func (d *diffRun) fixLag(gm map[interface{}]interface{}, st diffLagState, side s
 	if n, ok := gm["entries-read"].(int64); ok {
 		er = n
 	}
-	l70, lspec := st.lag(er, last, true), st.lag(er, last, false)
+	l70, lspec := st.Lag(er, last, true), st.Lag(er, last, false)
 	if diffRender(l70, nil) == diffRender(lspec, nil) {
 		return
 	}
@@ -240,101 +241,26 @@ func (d *diffRun) fixLag(gm map[interface{}]interface{}, st diffLagState, side s
 }
 
 // diffLagState is what the entries-read and lag rules read of a stream
-// (XINFO STREAM's counters).
-type diffLagState struct {
-	length, added       int64
-	first, last, maxDel xstream.ID
-}
+// (XINFO STREAM's counters); the rules are shared with the core's
+// differential test.
+type diffLagState = redistest.LagState[xstream.ID]
 
 // diffLagStateOf reads the state from an XINFO STREAM (or FULL) reply map,
 // or returns nil if it is not one.
 func diffLagStateOf(m map[interface{}]interface{}) *diffLagState {
 	var st diffLagState
 	var ok1, ok2 bool
-	st.length, ok1 = m["length"].(int64)
-	st.added, ok2 = m["entries-added"].(int64)
+	st.Length, ok1 = m["length"].(int64)
+	st.Added, ok2 = m["entries-added"].(int64)
 	if !ok1 || !ok2 {
 		return nil
 	}
 	var err1, err2, err3 error
-	st.first, err1 = xstream.ParseID(fmt.Sprint(m["recorded-first-entry-id"]))
-	st.last, err2 = xstream.ParseID(fmt.Sprint(m["last-generated-id"]))
-	st.maxDel, err3 = xstream.ParseID(fmt.Sprint(m["max-deleted-entry-id"]))
+	st.First, err1 = xstream.ParseID(fmt.Sprint(m["recorded-first-entry-id"]))
+	st.Last, err2 = xstream.ParseID(fmt.Sprint(m["last-generated-id"]))
+	st.MaxDel, err3 = xstream.ParseID(fmt.Sprint(m["max-deleted-entry-id"]))
 	if err1 != nil || err2 != nil || err3 != nil {
 		return nil
 	}
 	return &st
-}
-
-// tombstones is Redis's "range from start to +inf has tombstones" check; 7.0
-// also answers no when the max-deleted ID is before the first entry.
-func (st diffLagState) tombstones(start xstream.ID, v70 bool) bool {
-	if st.length == 0 || st.maxDel.IsZero() || v70 && st.maxDel.Less(st.first) {
-		return false
-	}
-	return !st.maxDel.Less(start)
-}
-
-// estimate is the "distance from the first ever entry" of id (spec §9.3), or
-// -1 when unknown; 7.0 lacks the max-deleted-ID condition.
-func (st diffLagState) estimate(id xstream.ID, v70 bool) int64 {
-	switch {
-	case st.added == 0:
-		return 0
-	case st.length == 0 && !st.last.Less(id):
-		return st.added
-	case !v70 && !id.IsZero() && id.Less(st.maxDel):
-		return -1
-	case id == st.last:
-		return st.added
-	case st.last.Less(id):
-		return -1
-	case st.maxDel.IsZero() || st.maxDel.Less(st.first):
-		if id.Less(st.first) {
-			return st.added - st.length
-		}
-		if id == st.first {
-			return st.added - st.length + 1
-		}
-	}
-	return -1
-}
-
-// delivered is a group's entries-read after a ">" read delivered id, from
-// entries-read er and last-delivered-id last, by 7.0's rule (which checks
-// tombstones from the delivered entry) or the spec's (§9.3: from the group's
-// last ID, which must not be before the first entry).
-func (st diffLagState) delivered(er int64, last, id xstream.ID, v70 bool) int64 {
-	var inc bool
-	if v70 {
-		inc = er != -1 && !st.tombstones(id, true)
-	} else {
-		inc = er != -1 && !last.Less(st.first) && !st.tombstones(last, false)
-	}
-	switch {
-	case inc:
-		return er + 1
-	case st.added != 0:
-		return st.estimate(id, v70)
-	}
-	return er
-}
-
-// lag is a group's lag by 7.0's rule or the spec's (§9.4; 7.0 lacks the
-// empty-stream and "before the first entry" cases): an int64, or nil.
-func (st diffLagState) lag(er int64, last xstream.ID, v70 bool) interface{} {
-	switch {
-	case st.added == 0:
-		return int64(0)
-	case !v70 && st.length == 0:
-		return int64(0)
-	case !v70 && last.Less(st.first) && st.maxDel.Less(st.first):
-		return st.length
-	case er != -1 && !st.tombstones(last, v70):
-		return st.added - er
-	}
-	if e := st.estimate(last, v70); e != -1 {
-		return st.added - e
-	}
-	return nil
 }

@@ -54,6 +54,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/xstream-go/xstream"
 	"github.com/xstream-go/xstream/goredis"
+	"github.com/xstream-go/xstream/internal/redistest"
 )
 
 // diffStats is what a run covered, logged at the end.
@@ -89,27 +90,11 @@ type diffRun struct {
 // TestDiff runs the differential test; see the comment at the top of the file.
 func TestDiff(t *testing.T) {
 	seeds, steps, first := 100, 200, int64(1)
-	if v := os.Getenv("XSTREAM_GOREDIS_DIFF_SEEDS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("XSTREAM_GOREDIS_DIFF_SEEDS=%q: want a positive integer", v)
-		}
-		seeds = n
-	}
-	if v := os.Getenv("XSTREAM_GOREDIS_DIFF_STEPS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("XSTREAM_GOREDIS_DIFF_STEPS=%q: want a positive integer", v)
-		}
-		steps = n
-	}
-	if v := os.Getenv("XSTREAM_GOREDIS_DIFF_SEED"); v == "random" {
+	seeds = redistest.PositiveEnv(t, "XSTREAM_GOREDIS_DIFF_SEEDS", seeds)
+	steps = redistest.PositiveEnv(t, "XSTREAM_GOREDIS_DIFF_STEPS", steps)
+	if n, random, set := redistest.SeedEnv(t, "XSTREAM_GOREDIS_DIFF_SEED"); random {
 		first = time.Now().UnixNano() % 1e9
-	} else if v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			t.Fatalf("XSTREAM_GOREDIS_DIFF_SEED=%q: want an integer or \"random\"", v)
-		}
+	} else if set {
 		first, seeds = n, 1
 	}
 	redisOnly := os.Getenv("XSTREAM_GOREDIS_DIFF_REDIS_ONLY") == "1"

@@ -33,11 +33,7 @@ func TestGroupCmds(t *testing.T) {
 // gcAdd adds an entry with an explicit ID and requires it to succeed.
 func gcAdd(t *testing.T, s *side, key, id string, fv ...string) {
 	t.Helper()
-	vals := make([]interface{}, len(fv))
-	for i, v := range fv {
-		vals[i] = v
-	}
-	require.Equal(t, id, Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: key, ID: id, Values: vals})).Val())
+	require.Equal(t, id, recAdd(s, key, id, fv...).Val())
 }
 
 // gcAddN adds entries 1-0 … n-0, each {f: i}.

@@ -244,3 +244,31 @@ func runConformance(t *testing.T, scenarios []scenario) {
 		})
 	}
 }
+
+// recAdd runs XADD key id field value ... through the typed go-redis method
+// and records the reply.
+func recAdd(s *side, key, id string, fv ...string) *redis.StringCmd {
+	return Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: key, ID: id, Values: fv}))
+}
+
+// cmdErr is cmd's error text, or "" when it succeeded.
+func cmdErr(cmd redis.Cmder) string {
+	return errText(cmd.Err())
+}
+
+// errText is err's text, or "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// msgIDs returns the IDs of msgs.
+func msgIDs(msgs []redis.XMessage) []string {
+	out := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		out = append(out, m.ID)
+	}
+	return out
+}

@@ -74,12 +74,12 @@ func scRefModeParsing(t *testing.T, s *side) {
 	require.Equal(t, "2-1", s.Do("XADD", "s", "maxlen", "5", "acked", "nomkstream", "2-1", "f", "v").Val())
 	require.Equal(t, "3-1", s.Do("XADD", "s", "DelRef", "LIMIT", "5", "MINID", "~", "0", "3-1", "f", "v").Val())
 	// A second mode word is taken as the ID (XADD) or is a syntax error.
-	require.Equal(t, scInvalidID, scErr(s.Do("XADD", "s", "KEEPREF", "ACKED", "4-1", "f", "v")))
-	require.Equal(t, scInvalidID, scErr(s.Do("XADD", "s", "DELREF", "DELREF", "4-1", "f", "v")))
-	require.Equal(t, scSyntax, scErr(s.Do("XTRIM", "s", "MAXLEN", "5", "KEEPREF", "ACKED")))
-	require.Equal(t, scSyntax, scErr(s.Do("XTRIM", "s", "ACKED", "MAXLEN", "5", "ACKED")))
-	require.Equal(t, "ERR syntax error, XTRIM must be called with a trimming strategy", scErr(s.Do("XTRIM", "s", "ACKED", "LIMIT", "0")))
-	require.Equal(t, scSyntax, scErr(s.Do("XTRIM", "s", "MAXLEN", "5", "NOREF")))
+	require.Equal(t, scInvalidID, cmdErr(s.Do("XADD", "s", "KEEPREF", "ACKED", "4-1", "f", "v")))
+	require.Equal(t, scInvalidID, cmdErr(s.Do("XADD", "s", "DELREF", "DELREF", "4-1", "f", "v")))
+	require.Equal(t, scSyntax, cmdErr(s.Do("XTRIM", "s", "MAXLEN", "5", "KEEPREF", "ACKED")))
+	require.Equal(t, scSyntax, cmdErr(s.Do("XTRIM", "s", "ACKED", "MAXLEN", "5", "ACKED")))
+	require.Equal(t, "ERR syntax error, XTRIM must be called with a trimming strategy", cmdErr(s.Do("XTRIM", "s", "ACKED", "LIMIT", "0")))
+	require.Equal(t, scSyntax, cmdErr(s.Do("XTRIM", "s", "MAXLEN", "5", "NOREF")))
 	require.Equal(t, int64(0), s.Do("XTRIM", "s", "acked", "MAXLEN", "5").Val())
 	require.Equal(t, int64(1), s.Do("XTRIM", "s", "MAXLEN", "=", "2", "KEEPREF").Val())
 	require.Equal(t, int64(0), s.Do("XTRIM", "none", "DELREF", "MINID", "5").Val())
@@ -92,7 +92,7 @@ func scRefModeTrim(t *testing.T, s *side) {
 	ctx := s.Ctx()
 	// The spec's XADD case: a group that read nothing references all.
 	for i := 1; i <= 5; i++ {
-		scAdd(s, "s", strconv.Itoa(i)+"-0", "f", "v")
+		recAdd(s, "s", strconv.Itoa(i)+"-0", "f", "v")
 	}
 	require.Equal(t, "OK", Rec(s, s.C.XGroupCreate(ctx, "s", "g", "0")).Val())
 	require.Equal(t, "6-0", Rec(s, s.C.XAdd(ctx, &redis.XAddArgs{Stream: "s", MaxLen: 1, Mode: "ACKED", ID: "6-0", Values: []string{"f", "v"}})).Val())
@@ -100,24 +100,24 @@ func scRefModeTrim(t *testing.T, s *side) {
 
 	// ACKED skips referenced entries and goes on with later ones.
 	for i := 1; i <= 5; i++ {
-		scAdd(s, "a", strconv.Itoa(i)+"-0", "f", "v")
+		recAdd(s, "a", strconv.Itoa(i)+"-0", "f", "v")
 	}
 	scGroupAtEnd(t, s, "a", "g", "1-0", "2-0")
 	require.Equal(t, "6-0", s.Do("XADD", "a", "MAXLEN", "=", "1", "ACKED", "6-0", "f", "v").Val())
-	require.Equal(t, []string{"1-0", "2-0", "6-0"}, scIDs(Rec(s, s.C.XRange(ctx, "a", "-", "+")).Val()))
+	require.Equal(t, []string{"1-0", "2-0", "6-0"}, msgIDs(Rec(s, s.C.XRange(ctx, "a", "-", "+")).Val()))
 	require.Equal(t, int64(0), Rec(s, s.C.XTrimMaxLenMode(ctx, "a", 1, "ACKED")).Val())
 	require.Equal(t, int64(1), Rec(s, s.C.XAck(ctx, "a", "g", "1-0")).Val())
 	require.Equal(t, int64(1), Rec(s, s.C.XTrimMinIDMode(ctx, "a", "9", "ACKED")).Val())
-	require.Equal(t, []string{"2-0", "6-0"}, scIDs(Rec(s, s.C.XRange(ctx, "a", "-", "+")).Val()))
+	require.Equal(t, []string{"2-0", "6-0"}, msgIDs(Rec(s, s.C.XRange(ctx, "a", "-", "+")).Val()))
 	// DELREF deletes and drops the pending references.
 	require.Equal(t, int64(1), scPendingCount(t, s, "a", "g"))
 	require.Equal(t, int64(1), Rec(s, s.C.XTrimMaxLenMode(ctx, "a", 1, "DELREF")).Val())
 	require.Equal(t, int64(0), scPendingCount(t, s, "a", "g"))
-	require.Equal(t, []string{"6-0"}, scIDs(Rec(s, s.C.XRange(ctx, "a", "-", "+")).Val()))
+	require.Equal(t, []string{"6-0"}, msgIDs(Rec(s, s.C.XRange(ctx, "a", "-", "+")).Val()))
 
 	// KEEPREF (the default) leaves dangling references.
 	for i := 1; i <= 3; i++ {
-		scAdd(s, "k", strconv.Itoa(i)+"-0", "f", "v")
+		recAdd(s, "k", strconv.Itoa(i)+"-0", "f", "v")
 	}
 	scGroupAtEnd(t, s, "k", "g", "1-0", "3-0")
 	require.Equal(t, int64(2), Rec(s, s.C.XTrimMaxLenMode(ctx, "k", 1, "KEEPREF")).Val())
@@ -137,7 +137,7 @@ func scRefModeTrim(t *testing.T, s *side) {
 	}
 	scGroupAtEnd(t, s, "n", "g", "50-0")
 	require.Equal(t, int64(199), Rec(s, s.C.XTrimMinIDApproxMode(ctx, "n", "201", 0, "ACKED")).Val())
-	require.Equal(t, []string{"50-0", "201-0"}, scIDs(Rec(s, s.C.XRangeN(ctx, "n", "-", "+", 2)).Val()))
+	require.Equal(t, []string{"50-0", "201-0"}, msgIDs(Rec(s, s.C.XRangeN(ctx, "n", "-", "+", 2)).Val()))
 	require.Equal(t, int64(1), Rec(s, s.C.XTrimMinIDApproxMode(ctx, "n", "201", 0, "DELREF")).Val())
 	require.Equal(t, int64(0), scPendingCount(t, s, "n", "g"))
 	require.Equal(t, int64(50), Rec(s, s.C.XLen(ctx, "n")).Val())
@@ -155,7 +155,7 @@ func scApproxRefPartialNode(t *testing.T, s *side) {
 	scGroupAtEnd(t, s, "n", "g", "50-0")
 	// Nodes 1-100, 101-200 go (but 50-0), then 201-241 inside the last.
 	require.Equal(t, int64(240), Rec(s, s.C.XTrimMaxLenApproxMode(ctx, "n", 10, 0, "ACKED")).Val())
-	require.Equal(t, []string{"50-0", "242-0"}, scIDs(Rec(s, s.C.XRangeN(ctx, "n", "-", "+", 2)).Val()))
+	require.Equal(t, []string{"50-0", "242-0"}, msgIDs(Rec(s, s.C.XRangeN(ctx, "n", "-", "+", 2)).Val()))
 }
 
 // scXDelExErrors: XDELEX's parsing (spec §1.3).
@@ -182,19 +182,19 @@ func scXDelExErrors(t *testing.T, s *side) {
 		{[]interface{}{"IDS", "2", "1-1", "bad"}, scInvalidID},
 		{[]interface{}{"IDS", "2", "1-1", "+"}, scInvalidID},
 	} {
-		require.Equal(t, c.want, scErr(s.Do(append([]interface{}{"XDELEX", "s"}, c.args...)...)), "%v", c.args)
+		require.Equal(t, c.want, cmdErr(s.Do(append([]interface{}{"XDELEX", "s"}, c.args...)...)), "%v", c.args)
 	}
-	require.Equal(t, "ERR wrong number of arguments for 'xdelex' command", scErr(s.Do("XDELEX", "s", "IDS", "1")))
+	require.Equal(t, "ERR wrong number of arguments for 'xdelex' command", cmdErr(s.Do("XDELEX", "s", "IDS", "1")))
 	require.Equal(t, int64(3), Rec(s, s.C.XLen(ctx, "s")).Val(), "a bad ID changes nothing")
 	// A missing key: -1 per ID, the IDs unchecked; the options are checked.
 	require.Equal(t, []int64{-1, -1}, scInts(t, s.Do("XDELEX", "none", "IDS", "2", "bad", "1-1").Val()))
 	require.Equal(t, []int64{-1}, scInts(t, Rec(s, s.C.XDelEx(ctx, "none", "ACKED", "1-1")).Val()))
-	require.Equal(t, scSyntax, scErr(s.Do("XDELEX", "none", "IDS", "1", "1-1", "2-1")))
+	require.Equal(t, scSyntax, cmdErr(s.Do("XDELEX", "none", "IDS", "1", "1-1", "2-1")))
 	require.Equal(t, int64(0), Rec(s, s.C.Exists(ctx, "none")).Val())
 	// Valid forms: trailing mode, last IDS block wins, any case.
 	require.Equal(t, []int64{1}, scInts(t, s.Do("XDELEX", "s", "IDS", "1", "1-1", "ACKED").Val()))
 	require.Equal(t, []int64{1}, scInts(t, s.Do("xdelex", "s", "ids", "1", "1-1", "IDS", "1", "2-1", "delref").Val()))
-	require.Equal(t, []string{"3-1"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "-", "+")).Val()))
+	require.Equal(t, []string{"3-1"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "-", "+")).Val()))
 }
 
 // scXDelExModes: XDELEX's per-ID results (spec §1.3).
@@ -245,7 +245,7 @@ func scIdmpErrors(t *testing.T, s *side) {
 		// IDMP with fewer than two arguments after it is taken as the ID.
 		{[]interface{}{"f", "v", "IDMP", "p1"}, scInvalidID},
 	} {
-		require.Equal(t, c.want, scErr(s.Do(append([]interface{}{"XADD", "s"}, c.args...)...)), "%v", c.args)
+		require.Equal(t, c.want, cmdErr(s.Do(append([]interface{}{"XADD", "s"}, c.args...)...)), "%v", c.args)
 	}
 	require.Equal(t, int64(0), Rec(s, s.C.Exists(s.Ctx(), "s")).Val())
 }
@@ -325,9 +325,9 @@ func scIdmpAuto(t *testing.T, s *side) {
 // scXCfgSet: XCFGSET's checks and its clearing rule (spec §3.4).
 func scXCfgSet(t *testing.T, s *side) {
 	ctx := s.Ctx()
-	require.Equal(t, "ERR no such key", scErr(Rec(s, s.C.XCfgSet(ctx, &redis.XCfgSetArgs{Stream: "none", Duration: 5}))))
-	require.Equal(t, "ERR no such key", scErr(s.Do("XCFGSET", "none", "FOO")))
-	require.Equal(t, "ERR wrong number of arguments for 'xcfgset' command", scErr(s.Do("XCFGSET")))
+	require.Equal(t, "ERR no such key", cmdErr(Rec(s, s.C.XCfgSet(ctx, &redis.XCfgSetArgs{Stream: "none", Duration: 5}))))
+	require.Equal(t, "ERR no such key", cmdErr(s.Do("XCFGSET", "none", "FOO")))
+	require.Equal(t, "ERR wrong number of arguments for 'xcfgset' command", cmdErr(s.Do("XCFGSET")))
 	id := s.Do("XADD", "s", "IDMP", "p1", "req-1", "*", "f", "v").Val()
 	info := Rec(s, s.C.XInfoStream(ctx, "s")).Val()
 	require.Equal(t, []int64{100, 100}, []int64{info.IDMPDuration, info.IDMPMaxSize})
@@ -355,7 +355,7 @@ func scXCfgSet(t *testing.T, s *side) {
 		{[]interface{}{"IDMP-MAXSIZE", "5", "idmp-maxsize", "x"}, "ERR IDMP-MAXSIZE specified multiple times"},
 		{[]interface{}{"IDMP-DURATION", "5", "IDMP-MAXSIZE", "0"}, size},
 	} {
-		require.Equal(t, c.want, scErr(s.Do(append([]interface{}{"XCFGSET", "s"}, c.args...)...)), "%v", c.args)
+		require.Equal(t, c.want, cmdErr(s.Do(append([]interface{}{"XCFGSET", "s"}, c.args...)...)), "%v", c.args)
 	}
 	info = Rec(s, s.C.XInfoStream(ctx, "s")).Val()
 	require.Equal(t, []int64{100, 100, 1}, []int64{info.IDMPDuration, info.IDMPMaxSize, info.IIDsTracked}, "errors change nothing")
@@ -381,25 +381,25 @@ func scXCfgSet(t *testing.T, s *side) {
 // scXIdmpRecord: XIDMPRECORD's checks and effect (spec §3.6).
 func scXIdmpRecord(t *testing.T, s *side) {
 	ctx := s.Ctx()
-	require.Equal(t, "ERR wrong number of arguments for 'xidmprecord' command", scErr(s.Do("XIDMPRECORD", "s", "p1", "i1")))
-	require.Equal(t, "ERR wrong number of arguments for 'xidmprecord' command", scErr(s.Do("XIDMPRECORD", "s", "p1", "i1", "1-1", "x")))
-	require.Equal(t, "ERR no such key", scErr(s.Do("XIDMPRECORD", "none", "p1", "i1", "1-1")))
+	require.Equal(t, "ERR wrong number of arguments for 'xidmprecord' command", cmdErr(s.Do("XIDMPRECORD", "s", "p1", "i1")))
+	require.Equal(t, "ERR wrong number of arguments for 'xidmprecord' command", cmdErr(s.Do("XIDMPRECORD", "s", "p1", "i1", "1-1", "x")))
+	require.Equal(t, "ERR no such key", cmdErr(s.Do("XIDMPRECORD", "none", "p1", "i1", "1-1")))
 	// The ID is checked first, then pid and iid, then the key.
-	require.Equal(t, scInvalidID, scErr(s.Do("XIDMPRECORD", "none", "", "", "bad")))
-	require.Equal(t, "ERR producer ID must be non-empty", scErr(s.Do("XIDMPRECORD", "none", "", "", "1-1")))
-	require.Equal(t, "ERR idempotent ID must be non-empty", scErr(s.Do("XIDMPRECORD", "none", "p1", "", "1-1")))
-	id := scAdd(s, "s", "*", "f", "v").Val()
+	require.Equal(t, scInvalidID, cmdErr(s.Do("XIDMPRECORD", "none", "", "", "bad")))
+	require.Equal(t, "ERR producer ID must be non-empty", cmdErr(s.Do("XIDMPRECORD", "none", "", "", "1-1")))
+	require.Equal(t, "ERR idempotent ID must be non-empty", cmdErr(s.Do("XIDMPRECORD", "none", "p1", "", "1-1")))
+	id := recAdd(s, "s", "*", "f", "v").Val()
 	for _, bad := range []string{"bad", "1-", "-1", "+", "1-*"} {
-		require.Equal(t, scInvalidID, scErr(s.Do("XIDMPRECORD", "s", "p1", "i1", bad)), bad)
+		require.Equal(t, scInvalidID, cmdErr(s.Do("XIDMPRECORD", "s", "p1", "i1", bad)), bad)
 	}
-	require.Equal(t, "ERR No such message in stream", scErr(s.Do("XIDMPRECORD", "s", "p1", "i1", "999-999")))
+	require.Equal(t, "ERR No such message in stream", cmdErr(s.Do("XIDMPRECORD", "s", "p1", "i1", "999-999")))
 	require.Equal(t, "OK", s.Do("XIDMPRECORD", "s", "p1", "req-1", id).Val())
 	require.Equal(t, "OK", s.Do("xidmprecord", "s", "p1", "req-1", id).Val())
 	require.Equal(t, id, s.Do("XADD", "s", "IDMP", "p1", "req-1", "*", "f", "v2").Val())
 	require.Equal(t, int64(1), Rec(s, s.C.XLen(ctx, "s")).Val())
 	s.Sleep(time.Millisecond)
-	id2 := scAdd(s, "s", "*", "f", "v").Val()
-	require.Equal(t, "ERR IID already exists for this producer with a different stream ID", scErr(s.Do("XIDMPRECORD", "s", "p1", "req-1", id2)))
+	id2 := recAdd(s, "s", "*", "f", "v").Val()
+	require.Equal(t, "ERR IID already exists for this producer with a different stream ID", cmdErr(s.Do("XIDMPRECORD", "s", "p1", "req-1", id2)))
 	require.Equal(t, "OK", s.Do("XIDMPRECORD", "s", "p2", "req-1", id2).Val())
 	info := Rec(s, s.C.XInfoStream(ctx, "s")).Val()
 	require.Equal(t, []int64{2, 2, 2, 1}, []int64{info.PIDsTracked, info.IIDsTracked, info.IIDsAdded, info.IIDsDuplicates})
@@ -408,30 +408,30 @@ func scXIdmpRecord(t *testing.T, s *side) {
 // scSeqExhausted: "ms-*" with the sequence of ms used up replies "equal or
 // smaller" (newer Redis sets EDOM; 7.0 says "Elements are too large").
 func scSeqExhausted(t *testing.T, s *side) {
-	require.Equal(t, "7-18446744073709551615", scAdd(s, "s", "7-18446744073709551615", "a", "x").Val())
-	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item", scErr(scAdd(s, "s", "7-*", "a", "x")))
-	require.Equal(t, "8-0", scAdd(s, "s", "8-*", "a", "x").Val())
+	require.Equal(t, "7-18446744073709551615", recAdd(s, "s", "7-18446744073709551615", "a", "x").Val())
+	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item", cmdErr(recAdd(s, "s", "7-*", "a", "x")))
+	require.Equal(t, "8-0", recAdd(s, "s", "8-*", "a", "x").Val())
 }
 
 // scXSetIDMaxDeleted: XSETID may not go below the current max-deleted ID.
 func scXSetIDMaxDeleted(t *testing.T, s *side) {
 	ctx := s.Ctx()
-	scAdd(s, "s", "1-1", "f", "v")
-	scAdd(s, "s", "10-6", "f", "v")
+	recAdd(s, "s", "1-1", "f", "v")
+	recAdd(s, "s", "10-6", "f", "v")
 	require.Equal(t, int64(1), Rec(s, s.C.XDel(ctx, "s", "10-6")).Val())
 	const below = "ERR The ID specified in XSETID is smaller than current max_deleted_entry_id"
-	require.Equal(t, below, scErr(s.Do("XSETID", "s", "10-5")))
+	require.Equal(t, below, cmdErr(s.Do("XSETID", "s", "10-5")))
 	require.Equal(t, "OK", s.Do("XSETID", "s", "10-6").Val())
 	require.Equal(t, "OK", s.Do("XSETID", "s", "20-0", "MAXDELETEDID", "15-0", "ENTRIESADDED", "100").Val())
 	info := Rec(s, s.C.XInfoStream(ctx, "s")).Val()
 	require.Equal(t, []string{"20-0", "15-0"}, []string{info.LastGeneratedID, info.MaxDeletedEntryID})
 	require.Equal(t, int64(100), info.EntriesAdded)
-	require.Equal(t, below, scErr(s.Do("XSETID", "s", "14-0")))
+	require.Equal(t, below, cmdErr(s.Do("XSETID", "s", "14-0")))
 	// MAXDELETEDID 0-0 leaves the max-deleted ID as it is.
 	require.Equal(t, "OK", s.Do("XSETID", "s", "15-0", "MAXDELETEDID", "0-0").Val())
 	require.Equal(t, "15-0", Rec(s, s.C.XInfoStream(ctx, "s")).Val().MaxDeletedEntryID)
-	require.Equal(t, "15-1", scAdd(s, "s", "15-*", "f", "v").Val())
+	require.Equal(t, "15-1", recAdd(s, "s", "15-*", "f", "v").Val())
 	// An emptied stream keeps its max-deleted ID: no going back to 0-0.
 	require.Equal(t, int64(2), Rec(s, s.C.XTrimMaxLen(ctx, "s", 0)).Val())
-	require.Equal(t, below, scErr(s.Do("XSETID", "s", "0-0")))
+	require.Equal(t, below, cmdErr(s.Do("XSETID", "s", "0-0")))
 }

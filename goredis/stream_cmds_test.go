@@ -13,29 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// scErr returns the error text of a recorded command, "" for none.
-func scErr(cmd redis.Cmder) string {
-	if err := cmd.Err(); err != nil {
-		return err.Error()
-	}
-	return ""
-}
-
-// scAdd runs XADD key id field value ... through the typed method and
-// records it.
-func scAdd(s *side, key, id string, fv ...string) *redis.StringCmd {
-	return Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: key, ID: id, Values: fv}))
-}
-
-// scIDs returns the IDs of a typed range reply.
-func scIDs(msgs []redis.XMessage) []string {
-	out := make([]string, len(msgs))
-	for i, m := range msgs {
-		out[i] = m.ID
-	}
-	return out
-}
-
 // scRawIDs returns the IDs of a raw XRANGE reply (from Do).
 func scRawIDs(t *testing.T, v interface{}) []string {
 	t.Helper()
@@ -78,48 +55,48 @@ func TestStreamCmdsConformance(t *testing.T) {
 
 // scXAddIDs: explicit, "ms-*", automatic IDs and the ID errors.
 func scXAddIDs(t *testing.T, s *side) {
-	require.Equal(t, "1-1", scAdd(s, "s", "1-1", "a", "1").Val())
-	require.Equal(t, "1-2", scAdd(s, "s", "1-*", "a", "2").Val())
-	require.Equal(t, "2-0", scAdd(s, "s", "2", "a", "3").Val())
-	require.Equal(t, "5-0", scAdd(s, "s", "5-*", "a", "4").Val())
+	require.Equal(t, "1-1", recAdd(s, "s", "1-1", "a", "1").Val())
+	require.Equal(t, "1-2", recAdd(s, "s", "1-*", "a", "2").Val())
+	require.Equal(t, "2-0", recAdd(s, "s", "2", "a", "3").Val())
+	require.Equal(t, "5-0", recAdd(s, "s", "5-*", "a", "4").Val())
 	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item",
-		scErr(scAdd(s, "s", "5-0", "a", "x")))
+		cmdErr(recAdd(s, "s", "5-0", "a", "x")))
 	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item",
-		scErr(scAdd(s, "s", "4-*", "a", "x")))
+		cmdErr(recAdd(s, "s", "4-*", "a", "x")))
 	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item",
-		scErr(scAdd(s, "s", "3", "a", "x")))
+		cmdErr(recAdd(s, "s", "3", "a", "x")))
 	for _, bad := range []string{"abc", "1-x", "-", "+", "1-", "-1", "1-2-3", "*-1", "1-**", "18446744073709551616-0"} {
-		require.Equal(t, scInvalidID, scErr(scAdd(s, "s", bad, "a", "x")), bad)
+		require.Equal(t, scInvalidID, cmdErr(recAdd(s, "s", bad, "a", "x")), bad)
 	}
 	// 0-0 is refused before the key is looked up: no key is created.
-	require.Equal(t, "ERR The ID specified in XADD must be greater than 0-0", scErr(scAdd(s, "z", "0-0", "a", "x")))
-	require.Equal(t, "ERR The ID specified in XADD must be greater than 0-0", scErr(scAdd(s, "z", "0", "a", "x")))
+	require.Equal(t, "ERR The ID specified in XADD must be greater than 0-0", cmdErr(recAdd(s, "z", "0-0", "a", "x")))
+	require.Equal(t, "ERR The ID specified in XADD must be greater than 0-0", cmdErr(recAdd(s, "z", "0", "a", "x")))
 	require.Equal(t, int64(0), Rec(s, s.C.Exists(s.Ctx(), "z")).Val())
-	require.Equal(t, "0-1", scAdd(s, "z", "0-*", "a", "x").Val())
-	require.Equal(t, "0-2", scAdd(s, "z", "0-*", "a", "x").Val())
+	require.Equal(t, "0-1", recAdd(s, "z", "0-*", "a", "x").Val())
+	require.Equal(t, "0-2", recAdd(s, "z", "0-*", "a", "x").Val())
 	// Automatic IDs are time based (placeholders in the transcript).
-	auto := scAdd(s, "t", "*", "a", "1").Val()
+	auto := recAdd(s, "t", "*", "a", "1").Val()
 	require.Regexp(t, `^\d{13}-0$`, auto)
 	s.Sleep(2 * time.Millisecond)
 	require.Regexp(t, `^\d{13}-0$`, s.Do("XADD", "t", "*", "a", "2").Val())
 	// The last ID bounds explicit IDs even when the entry is deleted.
 	require.Equal(t, int64(1), Rec(s, s.C.XDel(s.Ctx(), "s", "5-0")).Val())
 	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item",
-		scErr(scAdd(s, "s", "5-0", "a", "x")))
-	require.Equal(t, "5-1", scAdd(s, "s", "5-*", "a", "x").Val())
+		cmdErr(recAdd(s, "s", "5-0", "a", "x")))
+	require.Equal(t, "5-1", recAdd(s, "s", "5-*", "a", "x").Val())
 	// The greatest ID, then exhaustion (also for "ms-*" and "*").
-	require.Equal(t, "18446744073709551615-18446744073709551614", scAdd(s, "s", "18446744073709551615-18446744073709551614", "a", "x").Val())
-	require.Equal(t, "18446744073709551615-18446744073709551615", scAdd(s, "s", "18446744073709551615-*", "a", "x").Val())
+	require.Equal(t, "18446744073709551615-18446744073709551614", recAdd(s, "s", "18446744073709551615-18446744073709551614", "a", "x").Val())
+	require.Equal(t, "18446744073709551615-18446744073709551615", recAdd(s, "s", "18446744073709551615-*", "a", "x").Val())
 	const exhausted = "ERR The stream has exhausted the last possible ID, unable to add more items"
-	require.Equal(t, exhausted, scErr(scAdd(s, "s", "*", "a", "x")))
-	require.Equal(t, exhausted, scErr(scAdd(s, "s", "18446744073709551615-*", "a", "x")))
-	require.Equal(t, exhausted, scErr(scAdd(s, "s", "1-1", "a", "x")))
+	require.Equal(t, exhausted, cmdErr(recAdd(s, "s", "*", "a", "x")))
+	require.Equal(t, exhausted, cmdErr(recAdd(s, "s", "18446744073709551615-*", "a", "x")))
+	require.Equal(t, exhausted, cmdErr(recAdd(s, "s", "1-1", "a", "x")))
 	// ("ms-*" with its sequence used up: a Redis8 scenario, 7.0 differs.)
-	scAdd(s, "u", "7-18446744073709551615", "a", "x")
+	recAdd(s, "u", "7-18446744073709551615", "a", "x")
 	s.Sleep(2 * time.Millisecond)
-	require.Regexp(t, `^\d{13}-0$`, scAdd(s, "u", "*", "a", "x").Val())
+	require.Regexp(t, `^\d{13}-0$`, recAdd(s, "u", "*", "a", "x").Val())
 	// Field order and repeated fields are kept as given.
-	scAdd(s, "f", "1-0", "b", "1", "a", "2", "b", "3")
+	recAdd(s, "f", "1-0", "b", "1", "a", "2", "b", "3")
 	require.Equal(t, []interface{}{[]interface{}{"1-0", []interface{}{"b", "1", "a", "2", "b", "3"}}},
 		s.Do("XRANGE", "f", "-", "+").Val())
 }
@@ -138,16 +115,16 @@ func scXAddOptions(t *testing.T, s *side) {
 	require.Equal(t, int64(4), Rec(s, s.C.XLen(s.Ctx(), "s")).Val())
 	// The field/value count: after the options, before the key lookup.
 	const arity = "ERR wrong number of arguments for 'xadd' command"
-	require.Equal(t, arity, scErr(s.Do("XADD", "s", "9-1", "f")))
-	require.Equal(t, arity, scErr(s.Do("XADD", "s", "9-1", "f", "v", "g")))
-	require.Equal(t, arity, scErr(s.Do("XADD", "s", "NOMKSTREAM", "MAXLEN", "5")))
-	require.Equal(t, arity, scErr(s.Do("XADD", "missing", "MAXLEN", "5", "*")))
-	require.Equal(t, arity, scErr(s.Do("XADD", "s", "0-0", "f")))
+	require.Equal(t, arity, cmdErr(s.Do("XADD", "s", "9-1", "f")))
+	require.Equal(t, arity, cmdErr(s.Do("XADD", "s", "9-1", "f", "v", "g")))
+	require.Equal(t, arity, cmdErr(s.Do("XADD", "s", "NOMKSTREAM", "MAXLEN", "5")))
+	require.Equal(t, arity, cmdErr(s.Do("XADD", "missing", "MAXLEN", "5", "*")))
+	require.Equal(t, arity, cmdErr(s.Do("XADD", "s", "0-0", "f")))
 	// The ID is parsed before the field count.
-	require.Equal(t, scInvalidID, scErr(s.Do("XADD", "s", "NOMKSTREAM", "bad", "f")))
+	require.Equal(t, scInvalidID, cmdErr(s.Do("XADD", "s", "NOMKSTREAM", "bad", "f")))
 	// A lone MAXLEN / LIMIT / MINID at the end is taken as the ID.
-	require.Equal(t, scInvalidID, scErr(s.Do("XADD", "s", "f", "v", "MAXLEN")))
-	require.Equal(t, scInvalidID, scErr(s.Do("XADD", "s", "NOMKSTREAM", "NOMKSTREAM", "LIMIT")))
+	require.Equal(t, scInvalidID, cmdErr(s.Do("XADD", "s", "f", "v", "MAXLEN")))
+	require.Equal(t, scInvalidID, cmdErr(s.Do("XADD", "s", "NOMKSTREAM", "NOMKSTREAM", "LIMIT")))
 	// An empty field name and value are fine.
 	require.Equal(t, "5-1", s.Do("XADD", "s", "5-1", "", "").Val())
 	require.Equal(t, int64(0), Rec(s, s.C.Exists(s.Ctx(), "missing")).Val())
@@ -158,12 +135,12 @@ func scXAddTrim(t *testing.T, s *side) {
 	scFill(s, "s", 5)
 	// Exact MAXLEN, "=" and bare.
 	require.Equal(t, "6-1", s.Do("XADD", "s", "MAXLEN", "3", "6-1", "f", "6").Val())
-	require.Equal(t, []string{"4-1", "5-1", "6-1"}, scIDs(Rec(s, s.C.XRange(s.Ctx(), "s", "-", "+")).Val()))
+	require.Equal(t, []string{"4-1", "5-1", "6-1"}, msgIDs(Rec(s, s.C.XRange(s.Ctx(), "s", "-", "+")).Val()))
 	require.Equal(t, "7-1", Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "s", MaxLen: 2, ID: "7-1", Values: []string{"f", "7"}})).Val())
-	require.Equal(t, []string{"6-1", "7-1"}, scIDs(Rec(s, s.C.XRange(s.Ctx(), "s", "-", "+")).Val()))
+	require.Equal(t, []string{"6-1", "7-1"}, msgIDs(Rec(s, s.C.XRange(s.Ctx(), "s", "-", "+")).Val()))
 	// MINID, exact: entries below the threshold go, the new one may too.
 	require.Equal(t, "8-1", Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "s", MinID: "7-1", ID: "8-1", Values: []string{"f", "8"}})).Val())
-	require.Equal(t, []string{"7-1", "8-1"}, scIDs(Rec(s, s.C.XRange(s.Ctx(), "s", "-", "+")).Val()))
+	require.Equal(t, []string{"7-1", "8-1"}, msgIDs(Rec(s, s.C.XRange(s.Ctx(), "s", "-", "+")).Val()))
 	require.Equal(t, "9-1", s.Do("XADD", "s", "MINID", "100", "9-1", "f", "9").Val())
 	require.Equal(t, int64(0), Rec(s, s.C.XLen(s.Ctx(), "s")).Val())
 	require.Equal(t, "10-1", s.Do("XADD", "s", "MAXLEN", "0", "10-1", "f", "10").Val())
@@ -212,34 +189,34 @@ func scXAddTrim(t *testing.T, s *side) {
 			args = append(args, "1-1")
 		}
 		args = append(args, "f", "v")
-		require.Equal(t, c.want, scErr(s.Do(args...)), "%v", c.args)
+		require.Equal(t, c.want, cmdErr(s.Do(args...)), "%v", c.args)
 	}
 	require.Equal(t, int64(0), Rec(s, s.C.Exists(s.Ctx(), "e")).Val())
 	// A limit error beats the field count.
-	require.Equal(t, "ERR syntax error, LIMIT cannot be used without the special ~ option", scErr(s.Do("XADD", "e", "LIMIT", "0", "1-1", "f")))
+	require.Equal(t, "ERR syntax error, LIMIT cannot be used without the special ~ option", cmdErr(s.Do("XADD", "e", "LIMIT", "0", "1-1", "f")))
 }
 
 // scXRange: XRANGE / XREVRANGE bounds, COUNT and errors.
 func scXRange(t *testing.T, s *side) {
 	scFill(s, "s", 5)
-	scAdd(s, "s", "5-2", "f", "5b")
+	recAdd(s, "s", "5-2", "f", "5b")
 	ctx := s.Ctx()
-	require.Equal(t, []string{"1-1", "2-1", "3-1", "4-1", "5-1", "5-2"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "-", "+")).Val()))
+	require.Equal(t, []string{"1-1", "2-1", "3-1", "4-1", "5-1", "5-2"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "-", "+")).Val()))
 	msgs := Rec(s, s.C.XRange(ctx, "s", "2", "3")).Val()
 	require.Equal(t, []redis.XMessage{{ID: "2-1", Values: map[string]interface{}{"f": "2"}}, {ID: "3-1", Values: map[string]interface{}{"f": "3"}}}, msgs)
-	require.Equal(t, []string{"5-1", "5-2"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "5", "5")).Val()))
-	require.Equal(t, []string{"5-2"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "(5-1", "+")).Val()))
-	require.Equal(t, []string{"1-1", "2-1"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "-", "(3-1")).Val()))
-	require.Equal(t, []string{"2-1"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "(1-1", "(3-1")).Val()))
-	require.Equal(t, []string{"1-1"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "(1", "1")).Val()))
+	require.Equal(t, []string{"5-1", "5-2"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "5", "5")).Val()))
+	require.Equal(t, []string{"5-2"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "(5-1", "+")).Val()))
+	require.Equal(t, []string{"1-1", "2-1"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "-", "(3-1")).Val()))
+	require.Equal(t, []string{"2-1"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "(1-1", "(3-1")).Val()))
+	require.Equal(t, []string{"1-1"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "(1", "1")).Val()))
 	require.Empty(t, Rec(s, s.C.XRange(ctx, "s", "(5-2", "+")).Val())
 	require.Empty(t, Rec(s, s.C.XRange(ctx, "s", "4", "2")).Val())
-	require.Equal(t, []string{"1-1"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "-", "(1")).Val()), "(1 is (1-18446744073709551615")
+	require.Equal(t, []string{"1-1"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "-", "(1")).Val()), "(1 is (1-18446744073709551615")
 	require.Empty(t, Rec(s, s.C.XRange(ctx, "s", "-", "(1-0")).Val())
-	require.Equal(t, []string{"1-1", "2-1"}, scIDs(Rec(s, s.C.XRangeN(ctx, "s", "-", "+", 2)).Val()))
-	require.Equal(t, []string{"5-2", "5-1", "4-1"}, scIDs(Rec(s, s.C.XRevRangeN(ctx, "s", "+", "-", 3)).Val()))
-	require.Equal(t, []string{"3-1", "2-1"}, scIDs(Rec(s, s.C.XRevRange(ctx, "s", "(4-1", "(1-1")).Val()))
-	require.Equal(t, []string{"5-2", "5-1"}, scIDs(Rec(s, s.C.XRevRange(ctx, "s", "5", "5")).Val()))
+	require.Equal(t, []string{"1-1", "2-1"}, msgIDs(Rec(s, s.C.XRangeN(ctx, "s", "-", "+", 2)).Val()))
+	require.Equal(t, []string{"5-2", "5-1", "4-1"}, msgIDs(Rec(s, s.C.XRevRangeN(ctx, "s", "+", "-", 3)).Val()))
+	require.Equal(t, []string{"3-1", "2-1"}, msgIDs(Rec(s, s.C.XRevRange(ctx, "s", "(4-1", "(1-1")).Val()))
+	require.Equal(t, []string{"5-2", "5-1"}, msgIDs(Rec(s, s.C.XRevRange(ctx, "s", "5", "5")).Val()))
 	// COUNT: repeated (last wins), case-insensitive; 0 and negative give
 	// a null array.
 	require.Equal(t, []string{"1-1", "2-1", "3-1"}, scRawIDs(t, s.Do("XRANGE", "s", "-", "+", "COUNT", "1", "count", "3").Val()))
@@ -280,7 +257,7 @@ func scXRange(t *testing.T, s *side) {
 		{[]interface{}{"XRANGE", "none", "-", "+", "COUNT", "-0"}, scNotInteger},
 		{[]interface{}{"XREVRANGE", "s", "+", "-", "COUNT", "x", "COUNT"}, scNotInteger},
 	} {
-		require.Equal(t, c.want, scErr(s.Do(c.args...)), "%v", c.args)
+		require.Equal(t, c.want, cmdErr(s.Do(c.args...)), "%v", c.args)
 	}
 }
 
@@ -293,20 +270,20 @@ func scXDel(t *testing.T, s *side) {
 	scFill(s, "s", 5)
 	require.Equal(t, int64(5), Rec(s, s.C.XLen(ctx, "s")).Val())
 	// A bad ID anywhere: an error and nothing deleted.
-	require.Equal(t, scInvalidID, scErr(Rec(s, s.C.XDel(ctx, "s", "1-1", "2-1", "bad"))))
-	require.Equal(t, scInvalidID, scErr(Rec(s, s.C.XDel(ctx, "s", "1-1", "-"))))
-	require.Equal(t, scInvalidID, scErr(Rec(s, s.C.XDel(ctx, "s", "1-*"))))
+	require.Equal(t, scInvalidID, cmdErr(Rec(s, s.C.XDel(ctx, "s", "1-1", "2-1", "bad"))))
+	require.Equal(t, scInvalidID, cmdErr(Rec(s, s.C.XDel(ctx, "s", "1-1", "-"))))
+	require.Equal(t, scInvalidID, cmdErr(Rec(s, s.C.XDel(ctx, "s", "1-*"))))
 	require.Equal(t, int64(5), Rec(s, s.C.XLen(ctx, "s")).Val())
 	// Missing and repeated IDs are not counted; "2" means 2-0.
 	require.Equal(t, int64(2), Rec(s, s.C.XDel(ctx, "s", "1-1", "1-1", "9-9", "3-1", "2")).Val())
 	require.Equal(t, int64(3), Rec(s, s.C.XLen(ctx, "s")).Val())
-	require.Equal(t, []string{"2-1", "4-1", "5-1"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "-", "+")).Val()))
+	require.Equal(t, []string{"2-1", "4-1", "5-1"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "-", "+")).Val()))
 	require.Equal(t, int64(3), Rec(s, s.C.XDel(ctx, "s", "5-1", "2-1", "4-1")).Val())
 	// An emptied stream stays a key.
 	require.Equal(t, int64(0), Rec(s, s.C.XLen(ctx, "s")).Val())
 	require.Equal(t, int64(1), Rec(s, s.C.Exists(ctx, "s")).Val())
 	require.Empty(t, Rec(s, s.C.XRange(ctx, "s", "-", "+")).Val())
-	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item", scErr(scAdd(s, "s", "5-1", "f", "v")))
+	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item", cmdErr(recAdd(s, "s", "5-1", "f", "v")))
 }
 
 // scXTrim: XTRIM's options, errors and replies.
@@ -314,13 +291,13 @@ func scXTrim(t *testing.T, s *side) {
 	ctx := s.Ctx()
 	// A missing key gives 0, but only once the arguments are valid.
 	require.Equal(t, int64(0), Rec(s, s.C.XTrimMaxLen(ctx, "none", 0)).Val())
-	require.Equal(t, scNotInteger, scErr(s.Do("XTRIM", "none", "MAXLEN", "x")))
+	require.Equal(t, scNotInteger, cmdErr(s.Do("XTRIM", "none", "MAXLEN", "x")))
 	require.Equal(t, int64(0), Rec(s, s.C.Exists(ctx, "none")).Val())
 	scFill(s, "s", 10)
 	require.Equal(t, int64(2), Rec(s, s.C.XTrimMaxLen(ctx, "s", 8)).Val())
 	require.Equal(t, int64(0), Rec(s, s.C.XTrimMaxLen(ctx, "s", 8)).Val())
 	require.Equal(t, int64(3), Rec(s, s.C.XTrimMinID(ctx, "s", "6")).Val())
-	require.Equal(t, []string{"6-1", "7-1", "8-1", "9-1", "10-1"}, scIDs(Rec(s, s.C.XRange(ctx, "s", "-", "+")).Val()))
+	require.Equal(t, []string{"6-1", "7-1", "8-1", "9-1", "10-1"}, msgIDs(Rec(s, s.C.XRange(ctx, "s", "-", "+")).Val()))
 	require.Equal(t, int64(1), s.Do("xtrim", "s", "minid", "=", "7-1").Val())
 	require.Equal(t, int64(1), s.Do("XTRIM", "s", "MAXLEN", "=", "3").Val())
 	// Approximate trimming drops whole nodes, the tail one too.
@@ -364,7 +341,7 @@ func scXTrim(t *testing.T, s *side) {
 	} {
 		for _, key := range []string{"a", "none"} {
 			args := append([]interface{}{"XTRIM", key}, c.args...)
-			require.Equal(t, c.want, scErr(s.Do(args...)), "%v", args)
+			require.Equal(t, c.want, cmdErr(s.Do(args...)), "%v", args)
 		}
 	}
 	require.Equal(t, int64(50), Rec(s, s.C.XLen(ctx, "a")).Val())
@@ -392,25 +369,25 @@ func scXSetID(t *testing.T, s *side) {
 		{[]interface{}{"none", "1-1"}, "ERR no such key"},
 		{[]interface{}{"none", "1-1", "entriesadded", "3", "maxdeletedid", "1"}, "ERR no such key"},
 	} {
-		require.Equal(t, c.want, scErr(s.Do(append([]interface{}{"XSETID"}, c.args...)...)), "%v", c.args)
+		require.Equal(t, c.want, cmdErr(s.Do(append([]interface{}{"XSETID"}, c.args...)...)), "%v", c.args)
 	}
 	scFill(s, "s", 3)
-	require.Equal(t, "ERR The ID specified in XSETID is smaller than the target stream top item", scErr(s.Do("XSETID", "s", "3-0")))
-	require.Equal(t, "ERR The entries_added specified in XSETID is smaller than the target stream length", scErr(s.Do("XSETID", "s", "3-1", "ENTRIESADDED", "2")))
+	require.Equal(t, "ERR The ID specified in XSETID is smaller than the target stream top item", cmdErr(s.Do("XSETID", "s", "3-0")))
+	require.Equal(t, "ERR The entries_added specified in XSETID is smaller than the target stream length", cmdErr(s.Do("XSETID", "s", "3-1", "ENTRIESADDED", "2")))
 	require.Equal(t, "OK", s.Do("XSETID", "s", "3-1", "ENTRIESADDED", "3").Val())
 	require.Equal(t, "OK", s.Do("XSETID", "s", "10-5").Val())
-	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item", scErr(scAdd(s, "s", "10-5", "f", "v")))
-	require.Equal(t, "10-6", scAdd(s, "s", "10-*", "f", "v").Val())
+	require.Equal(t, "ERR The ID specified in XADD is equal or smaller than the target stream top item", cmdErr(recAdd(s, "s", "10-5", "f", "v")))
+	require.Equal(t, "10-6", recAdd(s, "s", "10-*", "f", "v").Val())
 	// (Redis 7.0 does not check the current max-deleted ID: see
 	// scXSetIDMaxDeleted, a Redis8 scenario.)
 	require.Equal(t, "OK", s.Do("XSETID", "s", "20-0", "MAXDELETEDID", "15-0", "ENTRIESADDED", "100").Val())
 	require.Equal(t, "OK", s.Do("XSETID", "s", "20-0", "MAXDELETEDID", "0-0").Val())
-	require.Equal(t, "20-1", scAdd(s, "s", "20-*", "f", "v").Val())
+	require.Equal(t, "20-1", recAdd(s, "s", "20-*", "f", "v").Val())
 	// An emptied (trimmed) stream can go back to 0-0.
 	scFill(s, "t", 2)
 	require.Equal(t, int64(2), Rec(s, s.C.XTrimMaxLen(ctx, "t", 0)).Val())
 	require.Equal(t, "OK", s.Do("XSETID", "t", "0-0").Val())
-	require.Equal(t, "1-1", scAdd(s, "t", "1-1", "f", "v").Val())
+	require.Equal(t, "1-1", recAdd(s, "t", "1-1", "f", "v").Val())
 }
 
 // scArity: the command table's arities.
@@ -427,6 +404,6 @@ func scArity(t *testing.T, s *side) {
 	} {
 		name := args[0].(string)
 		want := "ERR wrong number of arguments for '" + strings.ToLower(name) + "' command"
-		require.Equal(t, want, scErr(s.Do(args...)), "%v", args)
+		require.Equal(t, want, cmdErr(s.Do(args...)), "%v", args)
 	}
 }
