@@ -620,3 +620,28 @@ func TestXReadGroupClaimWakeSkipsDeletedEntries(t *testing.T) {
 		assert.False(t, ok, "nothing pending exists")
 	}
 }
+
+// TestUntilClaimable: the wait a blocked claiming read computes, from the
+// oldest pending entry still in the stream; released entries are due at once.
+func TestUntilClaimable(t *testing.T) {
+	s, clock := stNew(t, Options[string]{})
+	stAddRange(t, s, 1, 3, 0)
+	g := stGroup(t, s, "g")
+	_, ok := g.UntilClaimable(time.Second)
+	require.False(t, ok, "nothing pending")
+	stReadAll(t, g, "c")
+	d, ok := g.UntilClaimable(100 * time.Millisecond)
+	require.True(t, ok)
+	require.Equal(t, 100*time.Millisecond, d)
+	clock.Advance(40 * time.Millisecond)
+	d, _ = g.UntilClaimable(100 * time.Millisecond)
+	require.Equal(t, 60*time.Millisecond, d)
+	clock.Advance(100 * time.Millisecond)
+	d, _ = g.UntilClaimable(100 * time.Millisecond)
+	require.Equal(t, -40*time.Millisecond, d, "already claimable")
+	require.Equal(t, 3, s.Delete(ID{1, 0}, ID{2, 0}, ID{3, 0}))
+	_, ok = g.UntilClaimable(0)
+	require.False(t, ok, "pending entries whose stream entries are gone never become claimable")
+	_, ok = (&Group[string]{s: s, name: "missing"}).UntilClaimable(0)
+	require.False(t, ok)
+}

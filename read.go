@@ -288,6 +288,16 @@ func claimWake[V any](reads []GroupRead[V], group string, minIdle time.Duration)
 	return max(wait, time.Millisecond)
 }
 
+// UntilClaimable returns how long until a pending entry of the group whose
+// stream entry still exists will have been idle minIdle (zero or negative:
+// one already has), as a blocked claiming read (XREADGROUP … CLAIM) needs to
+// know when to wake; false when the group does not exist or has no such
+// entry. Released (NACKed) entries count as delivered at the epoch. O(1 + d)
+// for d pending entries, oldest first, whose stream entries are gone.
+func (g *Group[V]) UntilClaimable(minIdle time.Duration) (time.Duration, bool) {
+	return g.s.untilClaimable(g.name, minIdle)
+}
+
 func (s *Stream[V]) untilClaimable(group string, minIdle time.Duration) (time.Duration, bool) {
 	s.lock()
 	defer s.unlock()

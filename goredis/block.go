@@ -2,11 +2,8 @@ package goredis
 
 import (
 	"context"
-	"math"
 	"slices"
 	"time"
-
-	"github.com/xstream-go/xstream"
 )
 
 // blockState holds the readers blocked in XREAD / XREADGROUP, Redis's model:
@@ -197,40 +194,25 @@ func (s *server) serveDueClaimsLocked() {
 
 // claimDeadline is when a pending entry of w's streams may become idle
 // enough to claim, as Redis computes it when blocking: the oldest delivery
-// time among pending entries still in their streams (0 for released ones)
-// plus min-idle, or now plus min-idle when there is none. O(p) for p
-// pending entries.
+// time among pending entries still in their streams (the epoch for released
+// ones) plus min-idle, or now plus min-idle when there is none. O(k) for k
+// streams (the core finds each group's oldest live pending entry at once).
 func (s *server) claimDeadline(w *waiter) time.Time {
 	now := s.opts.Clock.Now()
 	minIdle := msDuration(w.args.minIdle)
-	oldest, found := now, false
+	wait := minIdle
 	for _, t := range w.targets {
 		st := s.lookup(t.key)
 		if st == nil {
 			continue
 		}
-		g, ok := st.Group(w.args.group)
-		if !ok {
-			continue
-		}
-		pending, err := g.PendingRange(xstream.MinID, xstream.MaxID, math.MaxInt, xstream.PendingFilter{})
-		if err != nil {
-			continue
-		}
-		for _, p := range pending {
-			if _, ok := st.Get(p.ID); !ok {
-				continue
-			}
-			at := now.Add(-p.Idle)
-			if p.Consumer == "" && p.Idle < 0 { // released by XNACK: delivered at the epoch
-				at = time.UnixMilli(0)
-			}
-			if !found || at.Before(oldest) {
-				oldest, found = at, true
+		if g, ok := st.Group(w.args.group); ok {
+			if d, ok := g.UntilClaimable(minIdle); ok && d < wait {
+				wait = d
 			}
 		}
 	}
-	return oldest.Add(minIdle)
+	return now.Add(wait)
 }
 
 // armClaimTimerLocked sets the real-time timer for the earliest CLAIM
