@@ -19,7 +19,8 @@ func init() {
 	register("echo", 2, func(c *call) reply { return bulk(c.argv[1]) })
 }
 
-// cmdDel: DEL key [key ...] — the number of keys removed.
+// cmdDel: DEL key [key ...] — the number of keys removed. O(k) for k keys;
+// a removed stream is freed by the garbage collector.
 func cmdDel(c *call) reply {
 	var n int64
 	for _, k := range c.argv[1:] {
@@ -33,7 +34,7 @@ func cmdDel(c *call) reply {
 }
 
 // cmdExists: EXISTS key [key ...] — how many of the keys exist, counting
-// repeats.
+// repeats. O(k).
 func cmdExists(c *call) reply {
 	var n int64
 	for _, k := range c.argv[1:] {
@@ -44,7 +45,7 @@ func cmdExists(c *call) reply {
 	return integer(n)
 }
 
-// cmdType: TYPE key — "stream" or "none".
+// cmdType: TYPE key — "stream" or "none". O(1).
 func cmdType(c *call) reply {
 	if c.srv.keys[c.argv[1]] != nil {
 		return status("stream")
@@ -52,10 +53,11 @@ func cmdType(c *call) reply {
 	return status("none")
 }
 
-// cmdDBSize: DBSIZE.
+// cmdDBSize: DBSIZE — the number of keys. O(1).
 func cmdDBSize(c *call) reply { return integer(int64(len(c.srv.keys))) }
 
 // cmdFlush: FLUSHALL / FLUSHDB [ASYNC | SYNC] — empties the keyspace.
+// O(k log k) for k keys (blocked readers are signalled in key order).
 func cmdFlush(c *call) reply {
 	if len(c.argv) > 2 {
 		return syntaxErr
@@ -72,7 +74,7 @@ func cmdFlush(c *call) reply {
 	return okReply
 }
 
-// cmdPing: PING [message].
+// cmdPing: PING [message]. O(1).
 func cmdPing(c *call) reply {
 	switch len(c.argv) {
 	case 1:
