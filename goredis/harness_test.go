@@ -7,6 +7,7 @@ package goredis_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -181,11 +182,19 @@ type scenario struct {
 	Run    func(t *testing.T, s *side)
 }
 
-// realClient returns a go-redis client of the Redis server for db, flushed.
+// realClient returns a go-redis client (RESP3) of the Redis server for db,
+// flushed.
 func realClient(t *testing.T, db int) *redis.Client {
 	t.Helper()
+	return realClientProto(t, db, 3)
+}
+
+// realClientProto returns a go-redis client of the Redis server for db,
+// speaking RESP version proto (2 or 3), flushed. It is closed when t ends.
+func realClientProto(t *testing.T, db, proto int) *redis.Client {
+	t.Helper()
 	addr, _ := redistest.Addr(t)
-	c := redis.NewClient(&redis.Options{Addr: addr, DB: db, Protocol: 3, ReadTimeout: 10 * time.Second})
+	c := redis.NewClient(&redis.Options{Addr: addr, DB: db, Protocol: proto, ReadTimeout: 10 * time.Second})
 	t.Cleanup(func() { c.Close() })
 	if err := c.FlushDB(context.Background()).Err(); err != nil {
 		t.Fatalf("FLUSHDB on %s: %v", addr, err)
@@ -206,15 +215,22 @@ func newInProcess(t *testing.T) (*goredis.Client, *xstream.ManualClock) {
 func runConformance(t *testing.T, scenarios []scenario) {
 	var real *redis.Client
 	for _, sc := range scenarios {
-		if !sc.Redis8 {
-			real = realClient(t, dbConformance) // closed when t ends
-			break
+		if sc.Redis8 {
+			continue
 		}
+		// Without Redis (and outside CI) the in-process halves still run,
+		// uncompared.
+		if msg := redistest.Missing(); msg != "" && os.Getenv("CI") != "true" {
+			t.Log(msg + "; running the in-process halves alone")
+		} else {
+			real = realClient(t, dbConformance) // closed when t ends
+		}
+		break
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.Name, func(t *testing.T) {
 			var want []string
-			if !sc.Redis8 {
+			if !sc.Redis8 && real != nil {
 				if err := real.FlushDB(context.Background()).Err(); err != nil {
 					t.Fatalf("FLUSHDB: %v", err)
 				}

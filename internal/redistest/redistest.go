@@ -34,17 +34,15 @@ func Addr(t testing.TB) (addr string, fresh bool) {
 // when there is no redis-server.
 func Own(t testing.TB) string {
 	t.Helper()
+	if msg := Missing(); msg != "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg + "; CI=true forbids skipping it")
+		}
+		t.Skip(msg)
+	}
 	bin := os.Getenv("XSTREAM_REDIS_SERVER")
 	if bin == "" {
-		var err error
-		if bin, err = exec.LookPath("redis-server"); err != nil {
-			msg := "redis-server not found on PATH (install it, e.g. apt-get install redis-server, " +
-				"or set XSTREAM_REDIS_SERVER or XSTREAM_REDIS_ADDR): comparison with real Redis not run"
-			if os.Getenv("CI") == "true" {
-				t.Fatal(msg + "; CI=true forbids skipping it")
-			}
-			t.Skip(msg)
-		}
+		bin, _ = exec.LookPath("redis-server")
 	}
 	var lastErr error
 	for attempt := 0; attempt < 3; attempt++ {
@@ -56,6 +54,20 @@ func Own(t testing.TB) string {
 	}
 	t.Fatalf("starting %s: %v", bin, lastErr)
 	return ""
+}
+
+// Missing returns "" when a Redis server can be had (XSTREAM_REDIS_ADDR,
+// XSTREAM_REDIS_SERVER or redis-server on the PATH), and otherwise the
+// message that explains why comparisons with real Redis do not run.
+func Missing() string {
+	if os.Getenv("XSTREAM_REDIS_ADDR") != "" || os.Getenv("XSTREAM_REDIS_SERVER") != "" {
+		return ""
+	}
+	if _, err := exec.LookPath("redis-server"); err == nil {
+		return ""
+	}
+	return "redis-server not found on PATH (install it, e.g. apt-get install redis-server, " +
+		"or set XSTREAM_REDIS_SERVER or XSTREAM_REDIS_ADDR): comparison with real Redis not run"
 }
 
 // start starts bin on a free port and waits (bounded) until it answers PING.
