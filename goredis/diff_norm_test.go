@@ -64,6 +64,8 @@ func diffRenderTo(b *strings.Builder, v interface{}) {
 			b.WriteString(e.k + ": " + e.v)
 		}
 		b.WriteByte('}')
+	case *diffFlat:
+		diffRenderTo(b, v.kv) // exactly as the RESP2 array it stands for
 	case error:
 		b.WriteString("-" + v.Error())
 	default:
@@ -106,6 +108,20 @@ const (
 //     group's own last-delivered-id and entries-read) and replaced by
 //     diffLag only when it matches; a wrong value stays in the reply, with
 //     the rule's value next to it, and shows as a divergence.
+//
+// RESP2. The same rewrites, and only them, apply to the RESP2 shapes, where
+// every XINFO object is a flat field, value, … array instead of a map
+// (diffRecordOf turns each into a *diffFlat at the positions listed above:
+// XINFO STREAM's reply, FULL's "groups" and their "consumers", each element
+// of XINFO GROUPS and CONSUMERS). A *diffFlat renders exactly as its array,
+// so the ORDER of the fields is compared: a field is only ever replaced in
+// its place (idle, times, lag) or deleted from the client's reply (a field
+// 7.0 lacks), and what remains of the client's array must then be Redis's
+// array, in Redis's order. XPENDING entries are arrays in both protocols.
+// XREAD / XREADGROUP need no rewrite: RESP3 sends a map keyed by stream
+// (order invisible), RESP2 an array of [key, entries] pairs, compared as is,
+// order of the keys included. The error-text pairs of diffVersionError do
+// not depend on the protocol.
 func (d *diffRun) normalize(args []string, v interface{}, side string, st *diffLagState) interface{} {
 	name := strings.ToUpper(args[0])
 	switch {
@@ -116,52 +132,43 @@ func (d *diffRun) normalize(args []string, v interface{}, side string, st *diffL
 			}
 		}
 	case name == "XINFO" && len(args) >= 3 && strings.EqualFold(args[1], "CONSUMERS"):
-		for _, e := range diffSlice(v) {
-			if m, ok := e.(map[interface{}]interface{}); ok {
-				if _, ok := m["idle"]; ok {
-					m["idle"] = diffIdle
-				}
-				if _, ok := m["inactive"]; ok && side == "xstream" {
-					delete(m, "inactive")
-					d.skip("XINFO CONSUMERS: client's \"inactive\" dropped (Redis 7.2+ field, a duration)")
-				}
+		for _, c := range diffRecords(v) {
+			c.set("idle", diffIdle)
+			if _, ok := c.get("inactive"); ok && side == "xstream" {
+				c.del("inactive")
+				d.skip("XINFO CONSUMERS: client's \"inactive\" dropped (Redis 7.2+ field, a duration)")
 			}
 		}
 	case name == "XINFO" && len(args) >= 3 && strings.EqualFold(args[1], "STREAM"):
-		m, ok := v.(map[interface{}]interface{})
+		m, repl, ok := diffRecordOf(v)
 		if !ok {
 			break
 		}
+		v = repl
 		if side == "xstream" {
 			d.dropNewFields(m, "XINFO STREAM")
 		}
 		fst := diffLagStateOf(m)
-		for _, g := range diffSlice(m["groups"]) {
-			gm, ok := g.(map[interface{}]interface{})
-			if !ok {
-				continue
-			}
+		groups, _ := m.get("groups")
+		for _, gm := range diffRecords(groups) {
 			if side == "xstream" {
 				d.dropNewFields(gm, "XINFO STREAM FULL group")
 			}
-			for _, p := range diffSlice(gm["pending"]) {
+			pending, _ := gm.get("pending")
+			for _, p := range diffSlice(pending) {
 				if pe := diffSlice(p); len(pe) == 4 {
 					pe[2] = diffTime
 				}
 			}
-			for _, c := range diffSlice(gm["consumers"]) {
-				cm, ok := c.(map[interface{}]interface{})
-				if !ok {
-					continue
-				}
-				if _, ok := cm["seen-time"]; ok {
-					cm["seen-time"] = diffTime
-				}
-				if _, ok := cm["active-time"]; ok && side == "xstream" {
-					delete(cm, "active-time")
+			consumers, _ := gm.get("consumers")
+			for _, cm := range diffRecords(consumers) {
+				cm.set("seen-time", diffTime)
+				if _, ok := cm.get("active-time"); ok && side == "xstream" {
+					cm.del("active-time")
 					d.skip("XINFO STREAM FULL: client's \"active-time\" dropped (Redis 7.2+ field, a clock value)")
 				}
-				for _, p := range diffSlice(cm["pending"]) {
+				pending, _ := cm.get("pending")
+				for _, p := range diffSlice(pending) {
 					if pe := diffSlice(p); len(pe) == 3 {
 						pe[1] = diffTime
 					}
@@ -175,13 +182,11 @@ func (d *diffRun) normalize(args []string, v interface{}, side string, st *diffL
 		if st == nil {
 			break
 		}
-		for _, g := range diffSlice(v) {
-			if gm, ok := g.(map[interface{}]interface{}); ok {
-				if side == "xstream" {
-					d.dropNewFields(gm, "XINFO GROUPS")
-				}
-				d.fixLag(gm, *st, side)
+		for _, gm := range diffRecords(v) {
+			if side == "xstream" {
+				d.dropNewFields(gm, "XINFO GROUPS")
 			}
+			d.fixLag(gm, *st, side)
 		}
 	}
 	return v
@@ -194,14 +199,15 @@ var diffNewFields = map[string]string{
 	"iids-added": "8.6", "iids-duplicates": "8.6", "nacked-count": "8.8",
 }
 
-// dropNewFields removes from a client's XINFO map the fields Redis 7.0 does
-// not have (diffNewFields): there is nothing to compare them with. Their
+// dropNewFields removes from a client's XINFO object the fields Redis 7.0
+// does not have (diffNewFields): there is nothing to compare them with. Their
 // values are Redis-8-only features the generator never uses (IDMP, XNACK),
-// so they are constant here; the conformance scenarios assert them.
-func (d *diffRun) dropNewFields(m map[interface{}]interface{}, where string) {
-	for k := range m {
-		if ver, ok := diffNewFields[fmt.Sprint(k)]; ok {
-			delete(m, k)
+// so they are constant here; the conformance scenarios assert them. In RESP2
+// the other fields keep their order (see diffFlat.del).
+func (d *diffRun) dropNewFields(m diffRecord, where string) {
+	for _, k := range m.keys() {
+		if ver, ok := diffNewFields[k]; ok {
+			m.del(k)
 			d.skip(fmt.Sprintf("%s: client's %q dropped (Redis %s field)", where, k, ver))
 		}
 	}
@@ -213,15 +219,16 @@ func diffSlice(v interface{}) []interface{} {
 	return s
 }
 
-// fixLag replaces group gm's lag by diffLag when Redis 7.0's rule and the
+// fixLag replaces group gm's lag (in place, in either protocol) by diffLag when Redis 7.0's rule and the
 // spec's disagree on the state and the side's value is its version's.
-func (d *diffRun) fixLag(gm map[interface{}]interface{}, st diffLagState, side string) {
-	last, err := xstream.ParseID(fmt.Sprint(gm["last-delivered-id"]))
+func (d *diffRun) fixLag(gm diffRecord, st diffLagState, side string) {
+	ld, _ := gm.get("last-delivered-id")
+	last, err := xstream.ParseID(fmt.Sprint(ld))
 	if err != nil {
 		return
 	}
 	er := int64(-1)
-	if n, ok := gm["entries-read"].(int64); ok {
+	if n, ok := diffGet(gm, "entries-read").(int64); ok {
 		er = n
 	}
 	l70, lspec := st.Lag(er, last, true), st.Lag(er, last, false)
@@ -233,10 +240,10 @@ func (d *diffRun) fixLag(gm map[interface{}]interface{}, st diffLagState, side s
 	if side == "redis" {
 		want, rule = l70, "7.0"
 	}
-	if got := gm["lag"]; diffRender(got, nil) == diffRender(want, nil) {
-		gm["lag"] = diffLag
+	if got := diffGet(gm, "lag"); diffRender(got, nil) == diffRender(want, nil) {
+		gm.set("lag", diffLag)
 	} else {
-		gm["lag"] = fmt.Sprintf("<lag %s, but the %s rule gives %s>", diffRender(got, nil), rule, diffRender(want, nil))
+		gm.set("lag", fmt.Sprintf("<lag %s, but the %s rule gives %s>", diffRender(got, nil), rule, diffRender(want, nil)))
 	}
 }
 
@@ -245,22 +252,32 @@ func (d *diffRun) fixLag(gm map[interface{}]interface{}, st diffLagState, side s
 // differential test.
 type diffLagState = redistest.LagState[xstream.ID]
 
-// diffLagStateOf reads the state from an XINFO STREAM (or FULL) reply map,
-// or returns nil if it is not one.
-func diffLagStateOf(m map[interface{}]interface{}) *diffLagState {
+// diffLagStateOf reads the state from an XINFO STREAM (or FULL) reply, a
+// RESP3 map or a RESP2 record, or returns nil if it is not one.
+func diffLagStateOf(v interface{}) *diffLagState {
+	m, _, ok := diffRecordOf(v)
+	if !ok {
+		return nil
+	}
 	var st diffLagState
 	var ok1, ok2 bool
-	st.Length, ok1 = m["length"].(int64)
-	st.Added, ok2 = m["entries-added"].(int64)
+	st.Length, ok1 = diffGet(m, "length").(int64)
+	st.Added, ok2 = diffGet(m, "entries-added").(int64)
 	if !ok1 || !ok2 {
 		return nil
 	}
 	var err1, err2, err3 error
-	st.First, err1 = xstream.ParseID(fmt.Sprint(m["recorded-first-entry-id"]))
-	st.Last, err2 = xstream.ParseID(fmt.Sprint(m["last-generated-id"]))
-	st.MaxDel, err3 = xstream.ParseID(fmt.Sprint(m["max-deleted-entry-id"]))
+	st.First, err1 = xstream.ParseID(fmt.Sprint(diffGet(m, "recorded-first-entry-id")))
+	st.Last, err2 = xstream.ParseID(fmt.Sprint(diffGet(m, "last-generated-id")))
+	st.MaxDel, err3 = xstream.ParseID(fmt.Sprint(diffGet(m, "max-deleted-entry-id")))
 	if err1 != nil || err2 != nil || err3 != nil {
 		return nil
 	}
 	return &st
+}
+
+// diffGet is field k of record m, or nil.
+func diffGet(m diffRecord, k string) interface{} {
+	v, _ := m.get(k)
+	return v
 }

@@ -11,10 +11,21 @@ package goredis_test
 // (value, or error text) after every step. On the first divergence it fails
 // with the seed, the step and every command so far, in redis-cli syntax.
 //
+// Protocols. Every seed runs twice, in subtests RESP3 and RESP2: both
+// clients speak that protocol (goredis.Options.Protocol; a go-redis client
+// with Protocol 2 or 3 against Redis). RESP3 maps reach go-redis as Go maps,
+// so the order of the streams in a multi-key XREAD / XREADGROUP reply and the
+// order of the fields of XINFO STREAM [FULL] / GROUPS / CONSUMERS are only
+// compared in RESP2, where they are arrays (see diffNormalize); the RESP2
+// run logs how many such replies it compared ("order compared"). The
+// generator's own read-only queries (d.query) always use RESP3.
+//
 // Environment:
 //
-//	XSTREAM_GOREDIS_DIFF_SEEDS  number of seeds (default 100; also under CI=true)
+//	XSTREAM_GOREDIS_DIFF_SEEDS  number of seeds per protocol (default 100;
+//	                            also under CI=true)
 //	XSTREAM_GOREDIS_DIFF_STEPS  steps per seed (default 200)
+//	XSTREAM_GOREDIS_DIFF_PROTO  3, 2 or both (default both): the protocols run
 //	XSTREAM_GOREDIS_DIFF_SEED   run only this seed (replay), or "random"
 //	                            (SEEDS seeds from a time-based first seed)
 //	XSTREAM_GOREDIS_DIFF_REDIS_ONLY=1  run the generator against Redis alone
@@ -63,6 +74,7 @@ type diffStats struct {
 	errs    int            // steps whose (identical) reply was an error
 	errKind map[string]int // error replies per first word
 	skips   map[string]int // cases not generated or compared by version rule
+	orders  map[string]int // RESP2 replies whose order was compared, by kind
 	steps   int
 }
 
@@ -72,7 +84,9 @@ type diffRun struct {
 	ctx       context.Context
 	seed      int64
 	rng       *rand.Rand
-	real      *redis.Client
+	proto     int             // RESP version of both compared clients
+	real      *redis.Client   // Redis, on proto: the compared replies
+	q         *redis.Client   // Redis on RESP3 (real itself when proto is 3): d.query
 	mem       *goredis.Client // nil with XSTREAM_GOREDIS_DIFF_REDIS_ONLY
 	clock     *xstream.ManualClock
 	stats     *diffStats
@@ -97,23 +111,60 @@ func TestDiff(t *testing.T) {
 	} else if set {
 		first, seeds = n, 1
 	}
-	redisOnly := os.Getenv("XSTREAM_GOREDIS_DIFF_REDIS_ONLY") == "1"
-	real := realClient(t, dbDiff)
-	missing := diffMissingCommands()
-	st := &diffStats{perCmd: map[string]int{}, errKind: map[string]int{}, skips: map[string]int{}}
-	start := time.Now()
-	for seed := first; seed < first+int64(seeds); seed++ {
-		d := newDiffRun(t, real, seed, st, redisOnly)
-		d.missing = missing
-		for i := 0; i < steps; i++ {
-			d.randomStep()
-		}
-		if d.mem != nil {
-			d.mem.Close()
-		}
+	var protos []int
+	switch p := os.Getenv("XSTREAM_GOREDIS_DIFF_PROTO"); p {
+	case "", "both":
+		protos = []int{3, 2}
+	case "3":
+		protos = []int{3}
+	case "2":
+		protos = []int{2}
+	default:
+		t.Fatalf("XSTREAM_GOREDIS_DIFF_PROTO=%q: want 3, 2 or both", p)
 	}
-	t.Logf("seeds %d..%d, %d steps each: %d commands compared in %v (replay one: XSTREAM_GOREDIS_DIFF_SEED=n)",
-		first, first+int64(seeds)-1, steps, st.steps, time.Since(start).Round(time.Millisecond))
+	redisOnly := os.Getenv("XSTREAM_GOREDIS_DIFF_REDIS_ONLY") == "1"
+	missing := diffMissingCommands()
+	var summary []string
+	for _, proto := range protos {
+		st := &diffStats{perCmd: map[string]int{}, errKind: map[string]int{}, skips: map[string]int{}, orders: map[string]int{}}
+		t.Run(fmt.Sprintf("RESP%d", proto), func(t *testing.T) {
+			real := realClientProto(t, dbDiff, proto)
+			q := real
+			if proto != 3 {
+				q = diffRESP3(t, real)
+			}
+			start := time.Now()
+			for seed := first; seed < first+int64(seeds); seed++ {
+				d := newDiffRun(t, real, q, proto, seed, st, redisOnly)
+				d.missing = missing
+				for i := 0; i < steps; i++ {
+					d.randomStep()
+				}
+				if d.mem != nil {
+					d.mem.Close()
+				}
+			}
+			t.Logf("RESP%d: seeds %d..%d, %d steps each: %d commands compared in %v (replay one: XSTREAM_GOREDIS_DIFF_SEED=n XSTREAM_GOREDIS_DIFF_PROTO=%d)",
+				proto, first, first+int64(seeds)-1, steps, st.steps, time.Since(start).Round(time.Millisecond), proto)
+			st.log(t)
+		})
+		summary = append(summary, fmt.Sprintf("RESP%d: %d commands", proto, st.steps))
+	}
+	t.Logf("compared per protocol: %s", strings.Join(summary, ", "))
+}
+
+// diffRESP3 returns a RESP3 client of real's server and database (a second
+// realClientProto call could start another server), closed when t ends.
+func diffRESP3(t *testing.T, real *redis.Client) *redis.Client {
+	o := *real.Options()
+	o.Protocol = 3
+	q := redis.NewClient(&o)
+	t.Cleanup(func() { q.Close() })
+	return q
+}
+
+// log writes what st covered (go test -v).
+func (st *diffStats) log(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(st.perCmd)) {
 		t.Logf("ran %-28s %d", k, st.perCmd[k])
 	}
@@ -124,24 +175,28 @@ func TestDiff(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(st.skips)) {
 		t.Logf("skipped/version rule: %s: %d", k, st.skips[k])
 	}
+	for _, k := range slices.Sorted(maps.Keys(st.orders)) {
+		t.Logf("order compared (RESP2): %s: %d", k, st.orders[k])
+	}
 }
 
-// newDiffRun flushes Redis's database and makes a fresh client for seed.
-func newDiffRun(t *testing.T, real *redis.Client, seed int64, st *diffStats, redisOnly bool) *diffRun {
+// newDiffRun flushes Redis's database and makes a fresh client for seed,
+// speaking RESP version proto like real; q is Redis on RESP3, for d.query.
+func newDiffRun(t *testing.T, real, q *redis.Client, proto int, seed int64, st *diffStats, redisOnly bool) *diffRun {
 	t.Helper()
 	ctx := context.Background()
 	if err := real.FlushDB(ctx).Err(); err != nil {
 		t.Fatalf("FLUSHDB: %v", err)
 	}
 	d := &diffRun{
-		t: t, ctx: ctx, seed: seed, rng: rand.New(rand.NewSource(seed)), real: real, stats: st,
+		t: t, ctx: ctx, seed: seed, rng: rand.New(rand.NewSource(seed)), proto: proto, real: real, q: q, stats: st,
 		redisOnly: redisOnly,
 		top:       map[string]xstream.ID{}, pool: map[string][]xstream.ID{},
 		consumers: map[string]map[string]map[string]bool{},
 	}
 	if !redisOnly {
 		d.clock = xstream.NewManualClock(time.Now())
-		d.mem = goredis.NewClient(&goredis.Options{Clock: d.clock})
+		d.mem = goredis.NewClient(&goredis.Options{Clock: d.clock, Protocol: proto})
 	}
 	return d
 }
@@ -159,10 +214,11 @@ func diffDo(ctx context.Context, c Client, args []string) (interface{}, error) {
 }
 
 // query runs a read-only helper command on Redis only (state for the
-// generator and the version rules). It is not part of the compared history:
-// it changes nothing that later commands observe.
+// generator and the version rules), always in RESP3 (XINFO replies are
+// maps). It is not part of the compared history: it changes nothing that
+// later commands observe.
 func (d *diffRun) query(args ...string) (interface{}, error) {
-	return diffDo(d.ctx, d.real, args)
+	return diffDo(d.ctx, d.q, args)
 }
 
 // exec runs one compared step: Redis first, then the client, and compares
@@ -224,7 +280,34 @@ func (d *diffRun) exec(args []string, starAdd bool, lagKey string) (interface{},
 	if want != got {
 		d.fail(want, got)
 	}
+	d.countOrder(name, rv)
 	return rv, rerr
+}
+
+// countOrder counts (RESP2 only) a compared reply whose order RESP3 would
+// hide: XREAD / XREADGROUP with entries of two or more streams (or of one
+// stream twice), XINFO objects.
+func (d *diffRun) countOrder(name string, rv interface{}) {
+	if d.proto != 2 || rv == nil {
+		return
+	}
+	switch {
+	case name == "XREAD" || name == "XREADGROUP":
+		if s := diffSlice(rv); len(s) >= 2 {
+			keys := map[interface{}]bool{}
+			for _, p := range s {
+				if kv := diffSlice(p); len(kv) == 2 {
+					keys[kv[0]] = true
+				}
+			}
+			d.stats.orders[fmt.Sprintf("%s with %d streams", name, len(s))]++
+			if len(keys) < len(s) {
+				d.stats.orders[name+" with a stream twice"]++
+			}
+		}
+	case strings.HasPrefix(name, "XINFO ") && len(diffSlice(rv)) > 0:
+		d.stats.orders[name+" (field order)"]++
+	}
 }
 
 // diffVersionError reports whether Redis's error and the client's are
@@ -268,10 +351,10 @@ func (d *diffRun) fail(want, got string) {
 	d.t.Helper()
 	var b strings.Builder
 	n := len(d.history)
-	fmt.Fprintf(&b, "TestDiff diverged: seed %d, step %d\n", d.seed, n)
+	fmt.Fprintf(&b, "TestDiff diverged: RESP%d, seed %d, step %d\n", d.proto, d.seed, n)
 	fmt.Fprintf(&b, "  command: %s\n  redis:   %s\n  xstream: %s\n", diffCLI(d.history[n-1]), want, got)
-	fmt.Fprintf(&b, "replay: XSTREAM_GOREDIS_DIFF_SEED=%d go test -race -run 'TestDiff$' .\n", d.seed)
-	b.WriteString("or in redis-cli (database 3 of an otherwise idle server; \"*\" IDs depend on the clock):\n")
+	fmt.Fprintf(&b, "replay: XSTREAM_GOREDIS_DIFF_SEED=%d XSTREAM_GOREDIS_DIFF_PROTO=%d go test -race -run 'TestDiff$' .\n", d.seed, d.proto)
+	fmt.Fprintf(&b, "or in redis-cli -%d (database 3 of an otherwise idle server; \"*\" IDs depend on the clock):\n", d.proto)
 	b.WriteString("SELECT 3\nFLUSHDB\n")
 	for _, a := range d.history {
 		b.WriteString(diffCLI(a) + "\n")
