@@ -183,8 +183,12 @@ func (s *Stream[V]) readNewLocked(g *group, c *consumer, noAck bool, now int64, 
 	if p, ok := g.pel.Max(); ok {
 		maxPending = p.id
 	}
-	if limit > 0 { // at most what the stream holds, however large COUNT is
-		msgs = slices.Grow(msgs, int(min(int64(limit-len(msgs)), s.length)))
+	if limit > 0 { // at most what is unread, however large COUNT is
+		unread := s.length
+		if lag, ok := s.lagLocked(g); ok {
+			unread = min(unread, max(lag, 0))
+		}
+		msgs = slices.Grow(msgs, int(min(int64(limit-len(msgs)), unread)))
 	}
 	s.log.ascend(start, func(id ID, v *V) bool {
 		if limit > 0 && len(msgs) >= limit || !b.allow() {
@@ -261,7 +265,7 @@ func (s *Stream[V]) claimableLocked(g *group, minIdle, now int64) bool {
 
 // oldestLivePendingLocked returns the first pending entry in time order
 // whose stream entry still exists (claiming reads skip the others), or nil.
-// O(d log n) for d deleted entries passed over.
+// O((1 + d) log n) for d deleted entries passed over.
 func (s *Stream[V]) oldestLivePendingLocked(g *group) *pending {
 	for p := g.byTime.head; p != nil; p = p.next {
 		if s.log.has(p.id) {

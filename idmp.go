@@ -44,14 +44,21 @@ func (st *idmpState) init(d time.Duration, maxSize int) {
 	st.durationMs, st.maxSize = d.Milliseconds(), maxSize
 }
 
-// lookup returns the entry ID recorded for pid/iid, counting a duplicate.
-func (st *idmpState) lookup(pid, iid string, now int64) (ID, bool) {
+// find returns the entry ID recorded for pid/iid, first expiring pid's old
+// records; it counts nothing.
+func (st *idmpState) find(pid, iid string, now int64) (ID, bool) {
 	st.expireProducer(pid, now)
 	p := st.producers[pid]
 	if p == nil {
 		return ID{}, false
 	}
 	id, ok := p.ids[iid]
+	return id, ok
+}
+
+// lookup returns the entry ID recorded for pid/iid, counting a duplicate.
+func (st *idmpState) lookup(pid, iid string, now int64) (ID, bool) {
+	id, ok := st.find(pid, iid, now)
 	if ok {
 		st.duplicates++
 	}
@@ -187,14 +194,11 @@ func (s *Stream[V]) RecordIdempotent(producer, iid string, id ID) error {
 		return ErrNoSuchEntry
 	}
 	now := s.nowMs()
-	s.idmp.expireProducer(producer, now)
-	if p := s.idmp.producers[producer]; p != nil {
-		if old, ok := p.ids[iid]; ok {
-			if old == id {
-				return nil
-			}
-			return ErrIdempotentIDConflict
+	if old, ok := s.idmp.find(producer, iid, now); ok {
+		if old == id {
+			return nil
 		}
+		return ErrIdempotentIDConflict
 	}
 	s.idmp.record(producer, iid, id, now)
 	return nil

@@ -176,3 +176,13 @@ func (l *entryLog[V]) last() (ID, bool) {
 	}
 	return ID{}, false
 }
+
+// tailID returns the greatest ID the log holds, live or deleted (the tail
+// node's last one), and false when the log is empty. O(1).
+func (l *entryLog[V]) tailID() (ID, bool) {
+	if n := len(l.nodes); n > 0 {
+		ids := l.nodes[n-1].ids
+		return ids[len(ids)-1], true
+	}
+	return ID{}, false
+}

@@ -6,14 +6,14 @@ import (
 	"maps"
 	"math"
 	"math/rand/v2"
-	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/xstream-go/xstream/internal/redistest"
 )
 
 // This file is a model-based test (STYLE P19): random operation sequences
@@ -22,8 +22,9 @@ import (
 // linked lists), and every result, every error and the observable state are
 // compared after each step, with s.check() run too.
 //
-// XSTREAM_SEED=<n> replays one seed; XSTREAM_STEPS=<n> sets the steps per
-// seed and XSTREAM_SEEDS=<n> the number of seeds.
+// XSTREAM_SEED=<n> replays one seed (unset or "random": seeds from the
+// clock); XSTREAM_STEPS=<n> sets the steps per seed and XSTREAM_SEEDS=<n> the
+// number of seeds.
 
 // ---------------------------------------------------------------------------
 // The reference model.
@@ -1423,27 +1424,17 @@ func mtRunSource(t testing.TB, src mtSource, nodeMax, maxSteps int) {
 	}
 }
 
-func mtEnvInt(t *testing.T, name string, def int64) int64 {
-	v := os.Getenv(name)
-	if v == "" {
-		return def
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	require.NoError(t, err, name)
-	return n
-}
-
 // TestModel runs random operation sequences against the stream and the
 // reference model.
 func TestModel(t *testing.T) {
-	steps := int(mtEnvInt(t, "XSTREAM_STEPS", 300))
-	seeds := mtEnvInt(t, "XSTREAM_SEEDS", 24)
+	steps := redistest.PositiveEnv(t, "XSTREAM_STEPS", 300)
+	seeds := int64(redistest.PositiveEnv(t, "XSTREAM_SEEDS", 24))
 	if testing.Short() {
 		seeds = 5
 	}
-	base := mtEnvInt(t, "XSTREAM_SEED", time.Now().UnixNano())
-	if os.Getenv("XSTREAM_SEED") != "" {
-		seeds = 1
+	base := time.Now().UnixNano()
+	if n, random, set := redistest.SeedEnv(t, "XSTREAM_SEED"); set && !random { // "random" is the default
+		base, seeds = n, 1
 	}
 	t.Logf("XSTREAM_SEED=%d, %d seeds of %d steps", base, seeds, steps)
 	for i := range seeds {

@@ -292,8 +292,9 @@ func claimWake[V any](reads []GroupRead[V], group string, minIdle time.Duration)
 // stream entry still exists will have been idle minIdle (zero or negative:
 // one already has), as a blocked claiming read (XREADGROUP … CLAIM) needs to
 // know when to wake; false when the group does not exist or has no such
-// entry. Released (NACKed) entries count as delivered at the epoch. O(1 + d)
-// for d pending entries, oldest first, whose stream entries are gone.
+// entry. Released (NACKed) entries count as delivered at the epoch.
+// O((1 + d) log n) for d pending entries, oldest first, whose stream entries
+// are gone, and n entries in the stream.
 func (g *Group[V]) UntilClaimable(minIdle time.Duration) (time.Duration, bool) {
 	return g.s.untilClaimable(g.name, minIdle)
 }

@@ -276,11 +276,9 @@ func (s *Stream[V]) SetLastID(id ID, opts SetIDOptions) error {
 	if id.Less(s.maxDeleted) {
 		return ErrSetIDBelowMaxDeleted
 	}
-	// The tail node's last ID, deleted or not, bounds every entry's ID.
-	if n := len(s.log.nodes); n > 0 {
-		if tail := s.log.nodes[n-1].ids; id.Less(tail[len(tail)-1]) {
-			return ErrSetIDTooSmall
-		}
+	// The log's greatest ID, deleted or not, bounds every entry's ID.
+	if tail, ok := s.log.tailID(); ok && id.Less(tail) {
+		return ErrSetIDTooSmall
 	}
 	if s.length > 0 && opts.EntriesAdded != nil && *opts.EntriesAdded < s.length {
 		return ErrEntriesAddedTooSmall
