@@ -27,8 +27,9 @@ var btPELSizes = []struct {
 // benchmarks.
 const btWindow = 100
 
-// btFixture is a stream whose group "g" has every entry pending: the first
-// half of each tenth with consumer c0, alternately (see owner).
+// btFixture is a stream whose group "g" has every entry pending, delivered
+// in whole tenths (of at least btWindow entries) alternately to consumers c0
+// and c1: the first tenth to c0, the second to c1, and so on (see owner).
 type btFixture struct {
 	clock *ManualClock
 	s     *Stream[btPayload]

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -37,12 +38,12 @@ func btAwaitWaiters[V any](t *testing.T, s *Stream[V], n int) {
 }
 
 // btNoLeak fails the test if, once it and its cleanups before this one are
-// over, more goroutines run than when it started.
-func btNoLeak(t *testing.T) {
+// over, more goroutines run than when it started, for longer than patience.
+func btNoLeak(t *testing.T, patience time.Duration) {
 	t.Helper()
 	base := runtime.NumGoroutine()
 	t.Cleanup(func() {
-		deadline := time.Now().Add(btPatience)
+		deadline := time.Now().Add(patience)
 		for runtime.NumGoroutine() > base {
 			if time.Now().After(deadline) {
 				buf := make([]byte, 1<<20)
@@ -101,15 +102,6 @@ func btNotReady[T any](t *testing.T, ch <-chan T) {
 	}
 }
 
-func btGroup(t *testing.T, s *Stream[string], name string) *Group[string] {
-	t.Helper()
-	g, err := s.CreateGroup(name, MinID, GroupOptions{})
-	if err != nil {
-		t.Fatalf("CreateGroup(%q) = %v", name, err)
-	}
-	return g
-}
-
 func btAdd(t *testing.T, s *Stream[string], v string) ID {
 	t.Helper()
 	id, err := s.Add(v)
@@ -134,10 +126,10 @@ func btPendingOwners(t *testing.T, g *Group[string]) map[ID]string {
 }
 
 func TestBlockFIFOGroupReaders(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	ctx := btCtx(t)
 	s := New(Options[string]{})
-	g := btGroup(t, s, "g")
+	g := stGroup(t, s, "g")
 	const n = 5
 	chs := make([]<-chan btGroupResult, n)
 	for i := range n {
@@ -168,9 +160,9 @@ func TestBlockFIFOGroupReaders(t *testing.T) {
 // Many blocked readers of a group looping on ReadBlock while producers add:
 // every entry goes to exactly one of them and is pending under that reader.
 func TestBlockEachEntryToOneReader(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	s := New(Options[string]{})
-	g := btGroup(t, s, "g")
+	g := stGroup(t, s, "g")
 	const readers, producers, perProducer = 8, 2, 150
 	const total = producers * perProducer
 
@@ -240,7 +232,7 @@ func TestBlockEachEntryToOneReader(t *testing.T) {
 
 // XREAD-style readers are not a group: every blocked one gets the new entry.
 func TestBlockReadWakesOnAdd(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	ctx := btCtx(t)
 	s := New(Options[string]{})
 	btAdd(t, s, "old")
@@ -281,7 +273,7 @@ func TestBlockReadWakesOnAdd(t *testing.T) {
 }
 
 func TestBlockReadMultiStream(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	ctx := btCtx(t)
 	a := New(Options[string]{Name: "a"})
 	b := New(Options[string]{Name: "b"})
@@ -306,11 +298,11 @@ func TestBlockReadMultiStream(t *testing.T) {
 }
 
 func TestBlockReadGroupMultiStream(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	ctx := btCtx(t)
 	a := New(Options[string]{Name: "a"})
 	b := New(Options[string]{Name: "b"})
-	ga, gb := btGroup(t, a, "g"), btGroup(t, b, "g")
+	ga, gb := stGroup(t, a, "g"), stGroup(t, b, "g")
 	ch := make(chan []StreamMessages[string], 1)
 	go func() {
 		out, err := ReadGroup(ctx, "g", "c", []GroupRead[string]{{Stream: a}, {Stream: b}}, ReadGroupOptions{Block: true})
@@ -340,7 +332,7 @@ func TestBlockReadGroupMultiStream(t *testing.T) {
 }
 
 func TestBlockAtEnd(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	ctx := btCtx(t)
 	s := New(Options[string]{})
 	btAdd(t, s, "old1")
@@ -372,12 +364,12 @@ func TestBlockAtEnd(t *testing.T) {
 }
 
 func TestBlockDestroyGroupWakes(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	ctx, cancel := context.WithCancel(btCtx(t))
 	defer cancel()
 	s := New(Options[string]{})
-	g := btGroup(t, s, "g")
-	h := btGroup(t, s, "h")
+	g := stGroup(t, s, "g")
+	h := stGroup(t, s, "h")
 	c1 := btReadBlock(ctx, g.Consumer("c1"), ReadGroupOptions{})
 	c2 := btReadBlock(ctx, g.Consumer("c2"), ReadGroupOptions{Claim: true, MinIdle: time.Hour})
 	other := btReadBlock(ctx, h.Consumer("c"), ReadGroupOptions{})
@@ -400,12 +392,12 @@ func TestBlockDestroyGroupWakes(t *testing.T) {
 }
 
 func TestBlockNackWakesClaimReader(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	ctx, cancel := context.WithCancel(btCtx(t))
 	defer cancel()
 	clock := NewManualClock(time.UnixMilli(1_700_000_000_000)) // released entries are idle since the epoch
 	s := New(Options[string]{Clock: clock})
-	g := btGroup(t, s, "g")
+	g := stGroup(t, s, "g")
 	id := btAdd(t, s, "job")
 	if msgs, err := g.Consumer("alice").Read(ReadGroupOptions{}); err != nil || len(msgs) != 1 {
 		t.Fatalf("alice Read = %v, %v", msgs, err)
@@ -426,6 +418,12 @@ func TestBlockNackWakesClaimReader(t *testing.T) {
 	if got := btPendingOwners(t, g); got[id] != "bob" {
 		t.Errorf("owner(%v) = %q, want bob", id, got[id])
 	}
+	if got, want := gtPEL(t, g, ""), []gtPE{{id.String(), "bob", 0, 2}}; !slices.Equal(got, want) {
+		t.Errorf("PEL = %+v, want %+v", got, want)
+	}
+	if err := s.check(); err != nil {
+		t.Error(err)
+	}
 	btAwaitWaiters(t, s, 1)
 	btNotReady(t, carol)
 	cancel()
@@ -435,10 +433,10 @@ func TestBlockNackWakesClaimReader(t *testing.T) {
 // A claiming read blocks until an entry pending for someone else has been
 // idle for MinIdle (on the real clock), then claims it.
 func TestBlockClaimWakesWhenIdle(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	ctx := btCtx(t)
 	s := New(Options[string]{})
-	g := btGroup(t, s, "g")
+	g := stGroup(t, s, "g")
 	id := btAdd(t, s, "job")
 	if msgs, _ := g.Consumer("dead").Read(ReadGroupOptions{}); len(msgs) != 1 {
 		t.Fatalf("Read = %v", msgs)
@@ -457,11 +455,11 @@ func TestBlockClaimWakesWhenIdle(t *testing.T) {
 }
 
 func TestBlockCancel(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	a := New(Options[string]{Name: "a"})
 	b := New(Options[string]{Name: "b"})
-	btGroup(t, a, "g")
-	btGroup(t, b, "g")
+	stGroup(t, a, "g")
+	stGroup(t, b, "g")
 	reads := map[string]func(ctx context.Context) error{
 		"ReadBlock": func(ctx context.Context) error {
 			g, _ := a.Group("g")
@@ -520,9 +518,9 @@ func TestBlockCancel(t *testing.T) {
 // entry or ctx.Err(), and in the second case the entry is not pending for it:
 // after many rounds, the pending list is exactly what readers returned.
 func TestBlockCancelRace(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	s := New(Options[string]{})
-	g := btGroup(t, s, "g")
+	g := stGroup(t, s, "g")
 	c, drain := g.Consumer("c"), g.Consumer("drain")
 	const rounds = 400
 	received := map[ID]string{} // who got each entry
@@ -588,10 +586,10 @@ func TestBlockCancelRace(t *testing.T) {
 // producers: every pending entry of either stream was returned to exactly the
 // reader that owns it.
 func TestBlockCancelRaceManyReaders(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	a := New(Options[string]{Name: "a"})
 	b := New(Options[string]{Name: "b"})
-	ga, gb := btGroup(t, a, "g"), btGroup(t, b, "g")
+	ga, gb := stGroup(t, a, "g"), stGroup(t, b, "g")
 	const readers, perStream = 4, 300
 	var stop atomic.Bool
 	type got struct {
@@ -672,11 +670,11 @@ func (c *btCountingClock) Now() time.Time { c.n.Add(1); return c.ManualClock.Now
 // stream must not poll: it waits for the live entries to become idle, not a
 // millisecond at a time.
 func TestBlockClaimNoBusyWait(t *testing.T) {
-	btNoLeak(t)
+	btNoLeak(t, btPatience)
 	clock := &btCountingClock{}
 	clock.Set(time.UnixMilli(1_000_000))
 	s := New(Options[string]{Clock: clock})
-	g := btGroup(t, s, "g")
+	g := stGroup(t, s, "g")
 	alice := g.Consumer("alice")
 	id := btAdd(t, s, "gone")
 	if msgs, _ := alice.Read(ReadGroupOptions{}); len(msgs) != 1 {

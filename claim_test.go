@@ -45,8 +45,8 @@ func gtClaimRead(t testing.TB, g *Group[string], consumer string, opts ReadGroup
 func gtClaimSetup(t testing.TB, n, read int) (*Stream[string], *ManualClock, *Group[string]) {
 	t.Helper()
 	s, clk := gtNew(t)
-	gtAddN(t, s, n)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, n, 0)
+	g := stGroup(t, s, "g")
 	if read > 0 {
 		require.Len(t, gtRead(t, g, "c1", ReadGroupOptions{Count: read}), read)
 	}
@@ -292,8 +292,8 @@ func TestXReadGroupClaim(t *testing.T) {
 		clk := NewManualClock(gtT0)
 		for _, name := range []string{"s1", "s2", "s3"} {
 			s := New(Options[string]{Clock: clk, Name: name})
-			gtAddN(t, s, 2)
-			g := gtGroup(t, s, "g", "0")
+			stAddRange(t, s, 1, 2, 0)
+			g := stGroup(t, s, "g")
 			require.Len(t, gtRead(t, g, "c1", ReadGroupOptions{Count: 1}), 1)
 			reads = append(reads, GroupRead[string]{Stream: s})
 		}
@@ -314,8 +314,8 @@ func TestXReadGroupClaim(t *testing.T) {
 		a := New(Options[string]{Clock: clk, Name: "a"})
 		b := New(Options[string]{Clock: clk, Name: "b"})
 		for _, s := range []*Stream[string]{a, b} {
-			gtAddN(t, s, 2)
-			g := gtGroup(t, s, "g", "0")
+			stAddRange(t, s, 1, 2, 0)
+			g := stGroup(t, s, "g")
 			require.Len(t, gtRead(t, g, "c1", ReadGroupOptions{Count: 1}), 1)
 		}
 		clk.Advance(100 * gtMs)
@@ -596,33 +596,11 @@ func TestXAutoClaim(t *testing.T) {
 	})
 }
 
-// A blocked claiming read times its wake-up from the oldest pending entry
-// that still exists (spec §2.2: "oldest existing PEL entry"): deleted
-// entries at the head of the time list, released or not, must not make it
-// wake (and find nothing) every millisecond.
-func TestXReadGroupClaimWakeSkipsDeletedEntries(t *testing.T) {
-	for _, nack := range []bool{false, true} {
-		s, clk, g := gtClaimSetup(t, 2, 1)
-		clk.Advance(100 * gtMs)
-		require.Len(t, gtRead(t, g, "c1", ReadGroupOptions{}), 1) // 2-0 at t0+100
-		if nack {
-			gtNack(t, g, NackFail, NackOptions{}, "1-0")
-		}
-		require.Equal(t, 1, s.Delete(ID{1, 0}))
-		clk.Advance(100 * gtMs)
-		d, ok := s.untilClaimable("g", 150*gtMs)
-		assert.True(t, ok)
-		assert.Equal(t, 50*gtMs, d, "nack=%v: 2-0 becomes claimable in 50ms", nack)
-		_, ok = s.untilClaimable("nope", 150*gtMs)
-		assert.False(t, ok)
-		require.Equal(t, 1, s.Delete(ID{2, 0}))
-		_, ok = s.untilClaimable("g", 150*gtMs)
-		assert.False(t, ok, "nothing pending exists")
-	}
-}
-
 // TestUntilClaimable: the wait a blocked claiming read computes, from the
-// oldest pending entry still in the stream; released entries are due at once.
+// oldest pending entry that still exists in the stream (spec §2.2: "oldest
+// existing PEL entry"); released entries are due at once. Deleted entries at
+// the head of the time list, released or not, must not make a blocked
+// claiming read wake (and find nothing) every millisecond.
 func TestUntilClaimable(t *testing.T) {
 	s, clock := stNew(t, Options[string]{})
 	stAddRange(t, s, 1, 3, 0)
@@ -644,4 +622,23 @@ func TestUntilClaimable(t *testing.T) {
 	require.False(t, ok, "pending entries whose stream entries are gone never become claimable")
 	_, ok = (&Group[string]{s: s, name: "missing"}).UntilClaimable(0)
 	require.False(t, ok)
+
+	for _, nack := range []bool{false, true} {
+		s, clk, g := gtClaimSetup(t, 2, 1)
+		clk.Advance(100 * gtMs)
+		require.Len(t, gtRead(t, g, "c1", ReadGroupOptions{}), 1) // 2-0 at t0+100
+		if nack {
+			gtNack(t, g, NackFail, NackOptions{}, "1-0")
+		}
+		require.Equal(t, 1, s.Delete(ID{1, 0}))
+		clk.Advance(100 * gtMs)
+		d, ok := g.UntilClaimable(150 * gtMs)
+		assert.True(t, ok)
+		assert.Equal(t, 50*gtMs, d, "nack=%v: 2-0 becomes claimable in 50ms", nack)
+		_, ok = (&Group[string]{s: s, name: "nope"}).UntilClaimable(150 * gtMs)
+		assert.False(t, ok)
+		require.Equal(t, 1, s.Delete(ID{2, 0}))
+		_, ok = g.UntilClaimable(150 * gtMs)
+		assert.False(t, ok, "nothing pending exists")
+	}
 }

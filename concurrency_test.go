@@ -14,32 +14,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// mtWaitGoroutines waits until no more goroutines run than before, polling;
-// it fails only if they never go away, so it asserts no timing.
-func mtWaitGoroutines(t *testing.T, before int) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for runtime.NumGoroutine() > before {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<16)
-			t.Fatalf("goroutines: %d, want <= %d\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
-		}
-		runtime.Gosched()
-		time.Sleep(time.Millisecond)
-	}
-}
-
-// mtWaiters returns how many blocked readers are registered on s.
-func mtWaiters[V any](s *Stream[V]) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.waiters)
-}
+// mtPatience bounds every wait of the concurrency tests: a hang detector,
+// not a timing check.
+const mtPatience = 5 * time.Second
 
 // mtAwait polls cond until it holds; it fails the test if it never does.
 func mtAwait(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(mtPatience)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("gave up waiting for %s", what)
@@ -74,7 +56,7 @@ func (l *mtLedger) ack(t *testing.T, g *Group[int], ids []ID) {
 // added entry was acknowledged exactly once or is still pending, the PELs
 // hold no duplicates, and no goroutine is left behind.
 func TestConcurrentGroupWork(t *testing.T) {
-	before := runtime.NumGoroutine()
+	btNoLeak(t, mtPatience)
 	const producers, perProducer = 4, 150
 	const total = producers * perProducer
 	s := New(Options[int]{NodeMaxEntries: 5})
@@ -224,14 +206,13 @@ func TestConcurrentGroupWork(t *testing.T) {
 		assert.Equal(t, int64(total), gi.EntriesRead, "every entry was read once as new")
 	}
 	t.Logf("%d entries, %d acknowledged, %d still pending", total, ledger.total.Load(), len(pending))
-	mtWaitGoroutines(t, before)
 }
 
 // TestConcurrentBlockedReadersCancel blocks group readers and plain readers
 // on an empty stream and checks they all return context.Canceled once their
 // context ends, deregistered, leaving nothing pending.
 func TestConcurrentBlockedReadersCancel(t *testing.T) {
-	before := runtime.NumGoroutine()
+	btNoLeak(t, mtPatience)
 	s := New(Options[int]{})
 	g, err := s.CreateGroup("g", MinID, GroupOptions{})
 	require.NoError(t, err)
@@ -248,29 +229,28 @@ func TestConcurrentBlockedReadersCancel(t *testing.T) {
 			errs <- err
 		}()
 	}
-	mtAwait(t, "readers to block", func() bool { return mtWaiters(s) == 2*readers })
+	mtAwait(t, "readers to block", func() bool { return btWaiters(s) == 2*readers })
 	cancel()
 	for range 2 * readers {
 		select {
 		case err := <-errs:
 			assert.ErrorIs(t, err, context.Canceled)
-		case <-time.After(5 * time.Second): // a hang detector, not a timing check
+		case <-time.After(mtPatience): // a hang detector, not a timing check
 			t.Fatal("a blocked reader did not return after its context was cancelled")
 		}
 	}
-	assert.Zero(t, mtWaiters(s), "waiters left registered")
+	assert.Zero(t, btWaiters(s), "waiters left registered")
 	sum, err := g.Pending()
 	require.NoError(t, err)
 	assert.Zero(t, sum.Count)
 	require.NoError(t, s.check())
-	mtWaitGoroutines(t, before)
 }
 
 // TestConcurrentBlockedReadersServed blocks readers of one group, adds
 // entries while some readers' contexts are being cancelled, and checks
 // that every entry that went pending was returned to a reader, exactly once.
 func TestConcurrentBlockedReadersServed(t *testing.T) {
-	before := runtime.NumGoroutine()
+	btNoLeak(t, mtPatience)
 	s := New(Options[int]{})
 	g, err := s.CreateGroup("g", MinID, GroupOptions{})
 	require.NoError(t, err)
@@ -333,6 +313,5 @@ func TestConcurrentBlockedReadersServed(t *testing.T) {
 	for _, p := range pend {
 		assert.Equal(t, 1, got[p.ID], "%v returned %d times", p.ID, got[p.ID])
 	}
-	assert.Zero(t, mtWaiters(s))
-	mtWaitGoroutines(t, before)
+	assert.Zero(t, btWaiters(s))
 }

@@ -31,6 +31,7 @@ func gtNew(t testing.TB) (*Stream[string], *ManualClock) {
 	return New(Options[string]{Clock: clk, Name: "s"}), clk
 }
 
+// gtID parses an ID for a test table, failing the test if it is malformed.
 func gtID(t testing.TB, s string) ID {
 	t.Helper()
 	id, err := ParseID(s)
@@ -38,6 +39,7 @@ func gtID(t testing.TB, s string) ID {
 	return id
 }
 
+// gtIDs parses IDs with gtID.
 func gtIDs(t testing.TB, ss ...string) []ID {
 	t.Helper()
 	out := make([]ID, len(ss))
@@ -45,32 +47,6 @@ func gtIDs(t testing.TB, ss ...string) []ID {
 		out[i] = gtID(t, s)
 	}
 	return out
-}
-
-// gtAdd adds entries with the given explicit IDs; entry "<id>" gets the
-// value "v<id>".
-func gtAdd(t testing.TB, s *Stream[string], ids ...string) {
-	t.Helper()
-	for _, id := range ids {
-		_, err := s.AddWith("v"+id, AddOptions{ID: ExplicitID(gtID(t, id))})
-		require.NoError(t, err, "add %s", id)
-	}
-}
-
-// gtAddN adds entries 1-0 .. n-0.
-func gtAddN(t testing.TB, s *Stream[string], n int) {
-	t.Helper()
-	for i := 1; i <= n; i++ {
-		_, err := s.AddWith("v", AddOptions{ID: ExplicitID(ID{Ms: uint64(i)})})
-		require.NoError(t, err)
-	}
-}
-
-func gtGroup(t testing.TB, s *Stream[string], name, start string) *Group[string] {
-	t.Helper()
-	g, err := s.CreateGroup(name, gtID(t, start), GroupOptions{})
-	require.NoError(t, err)
-	return g
 }
 
 func gtI64(n int64) *int64 { return &n }
@@ -182,70 +158,11 @@ func gtConsumers(t testing.TB, g *Group[string]) []gtConsumer {
 	return out
 }
 
-// gtCheck verifies the structural invariants of every group of s: the group
-// PEL is the union of the consumer PELs plus the released (NACKed) entries,
-// with the same records; the time list holds exactly the PEL, the NACK zone
-// first (unowned, delivery time 0), then owned entries by delivery time.
+// gtCheck verifies the structural invariants of s with s.check (group PELs,
+// consumer PELs, NACK zone and time list among them).
 func gtCheck(t testing.TB, s *Stream[string]) {
 	t.Helper()
-	s.lock()
-	defer s.unlock()
-	for name, g := range s.groups {
-		owned := 0
-		for cname, c := range g.consumers {
-			require.Equal(t, cname, c.name, "group %s: consumer key", name)
-			owned += c.pel.Len()
-			c.pel.Ascend(func(p *pending) bool {
-				gp, ok := g.pel.Get(p)
-				require.True(t, ok, "group %s: %s of %s not in group PEL", name, p.id, cname)
-				require.Same(t, gp, p, "group %s: %s", name, p.id)
-				require.Same(t, c, p.owner, "group %s: owner of %s", name, p.id)
-				return true
-			})
-		}
-		unowned := 0
-		g.pel.Ascend(func(p *pending) bool {
-			if p.owner == nil {
-				unowned++
-				return true
-			}
-			c, ok := g.consumers[p.owner.name]
-			require.True(t, ok, "group %s: %s owned by a deleted consumer", name, p.id)
-			require.Same(t, c, p.owner)
-			_, ok = c.pel.Get(p)
-			require.True(t, ok, "group %s: %s missing from its owner's PEL", name, p.id)
-			return true
-		})
-		require.Equal(t, g.pel.Len(), owned+unowned, "group %s: PEL size", name)
-		require.Equal(t, unowned, g.byTime.nacked, "group %s: nacked count", name)
-		n := 0
-		var prev *pending
-		for p := g.byTime.head; p != nil; p = p.next {
-			require.Same(t, prev, p.prev, "group %s: prev link of %s", name, p.id)
-			gp, ok := g.pel.Get(p)
-			require.True(t, ok, "group %s: %s in time list but not in PEL", name, p.id)
-			require.Same(t, gp, p)
-			if n < g.byTime.nacked {
-				require.Nil(t, p.owner, "group %s: %s in NACK zone", name, p.id)
-				require.Zero(t, p.deliveryTime, "group %s: %s in NACK zone", name, p.id)
-				if n == g.byTime.nacked-1 {
-					require.Same(t, p, g.byTime.nackTail, "group %s: nack tail", name)
-				}
-			} else {
-				require.NotNil(t, p.owner, "group %s: %s after NACK zone", name, p.id)
-				if prev != nil && prev.owner != nil {
-					require.LessOrEqual(t, prev.deliveryTime, p.deliveryTime, "group %s: time order at %s", name, p.id)
-				}
-			}
-			prev = p
-			n++
-		}
-		require.Same(t, prev, g.byTime.tail, "group %s: tail", name)
-		if g.byTime.nacked == 0 {
-			require.Nil(t, g.byTime.nackTail, "group %s: nack tail of empty zone", name)
-		}
-		require.Equal(t, g.pel.Len(), n, "group %s: time list length", name)
-	}
+	require.NoError(t, s.check())
 }
 
 // gtRequireErr checks that err is the sentinel want, both by errors.Is and by
@@ -290,7 +207,7 @@ func TestXGroupCreateStartAndEntriesRead(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _ := gtNew(t)
-			gtAddN(t, s, tt.entries)
+			stAddRange(t, s, 1, tt.entries, 0)
 			g, err := s.CreateGroup("g", gtID(t, tt.start), tt.opts)
 			require.NoError(t, err)
 			assert.Equal(t, "g", g.Name())
@@ -313,7 +230,7 @@ func TestXGroupCreateStartAndEntriesRead(t *testing.T) {
 
 func TestXGroupCreateErrors(t *testing.T) {
 	s, _ := gtNew(t)
-	gtAddN(t, s, 3)
+	stAddRange(t, s, 1, 3, 0)
 
 	// ENTRIESREAD below -1: error, no group.
 	_, err := s.CreateGroup("bad", MinID, GroupOptions{EntriesRead: gtI64(-2)})
@@ -325,7 +242,7 @@ func TestXGroupCreateErrors(t *testing.T) {
 	assert.Equal(t, []GroupInfo{}, s.GroupsInfo())
 
 	// BUSYGROUP leaves the existing group as it was.
-	g := gtGroup(t, s, "g", "0")
+	g := stGroup(t, s, "g")
 	assert.Equal(t, []string{"1-0"}, gtRead(t, g, "c", ReadGroupOptions{Count: 1}))
 	before, err := g.Info()
 	require.NoError(t, err)
@@ -338,8 +255,8 @@ func TestXGroupCreateErrors(t *testing.T) {
 	assert.Equal(t, []gtPE{{"1-0", "c", 0, 1}}, gtPEL(t, g, ""))
 
 	// Groups are listed in byte order.
-	gtGroup(t, s, "B", "0")
-	gtGroup(t, s, "a", "0")
+	stGroup(t, s, "B")
+	stGroup(t, s, "a")
 	assert.Equal(t, []string{"B", "a", "g"}, s.Groups())
 	var names []string
 	for _, gi := range s.GroupsInfo() {
@@ -352,8 +269,8 @@ func TestXGroupCreateErrors(t *testing.T) {
 func TestXGroupSetID(t *testing.T) {
 	// Checked against redis-server 7.0: 5 entries, group read to the end.
 	s, _ := gtNew(t)
-	gtAddN(t, s, 5)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 5, 0)
+	g := stGroup(t, s, "g")
 	require.Len(t, gtRead(t, g, "c", ReadGroupOptions{}), 5)
 	require.Equal(t, gtLag{"5-0", 5, 0}, gtLagOf(t, g))
 	pel := gtPEL(t, g, "")
@@ -399,9 +316,9 @@ func TestXGroupSetID(t *testing.T) {
 
 func TestXGroupDestroy(t *testing.T) {
 	s, _ := gtNew(t)
-	gtAddN(t, s, 3)
-	g := gtGroup(t, s, "g", "0")
-	other := gtGroup(t, s, "other", "0")
+	stAddRange(t, s, 1, 3, 0)
+	g := stGroup(t, s, "g")
+	other := stGroup(t, s, "other")
 	require.Len(t, gtRead(t, g, "c", ReadGroupOptions{}), 3)
 	require.Len(t, gtRead(t, other, "c", ReadGroupOptions{Count: 1}), 1)
 
@@ -449,7 +366,7 @@ func TestXGroupDestroy(t *testing.T) {
 	assert.Equal(t, []gtPE{{"1-0", "c", 0, 1}}, gtPEL(t, other, ""))
 
 	// Re-creating the name gives a fresh group (XPENDING count 0).
-	g2 := gtGroup(t, s, "g", "0")
+	g2 := stGroup(t, s, "g")
 	sum, err := g2.Pending()
 	require.NoError(t, err)
 	assert.Equal(t, PendingSummary{}, sum)
@@ -462,8 +379,8 @@ func TestXGroupDestroy(t *testing.T) {
 
 func TestXGroupCreateConsumer(t *testing.T) {
 	s, clk := gtNew(t)
-	gtAddN(t, s, 1)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 1, 0)
+	g := stGroup(t, s, "g")
 
 	created, err := g.CreateConsumer("alice")
 	require.NoError(t, err)
@@ -495,8 +412,8 @@ func TestXGroupCreateConsumer(t *testing.T) {
 
 func TestXGroupDelConsumer(t *testing.T) {
 	s, clk := gtNew(t)
-	gtAddN(t, s, 5)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 5, 0)
+	g := stGroup(t, s, "g")
 	require.Len(t, gtRead(t, g, "c1", ReadGroupOptions{Count: 3}), 3)
 	require.Len(t, gtRead(t, g, "c2", ReadGroupOptions{Count: 1}), 1)
 	// Release 2-0 (XNACK): it no longer belongs to c1.
@@ -543,8 +460,8 @@ func TestXGroupDelConsumer(t *testing.T) {
 // Redis test "Consumer group read counter and lag sanity".
 func TestXReadGroupEntriesReadAndLag(t *testing.T) {
 	s, _ := gtNew(t)
-	gtAddN(t, s, 5)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 5, 0)
+	g := stGroup(t, s, "g")
 	assert.Equal(t, gtLag{"0-0", -1, 5}, gtLagOf(t, g))
 	for i := 1; i <= 5; i++ {
 		id := ID{Ms: uint64(i)}.String()
@@ -555,7 +472,7 @@ func TestXReadGroupEntriesReadAndLag(t *testing.T) {
 	assert.Nil(t, gtRead(t, g, "c1", ReadGroupOptions{}))
 	assert.Nil(t, gtRead(t, g, "c2", ReadGroupOptions{Count: 1}))
 	assert.Equal(t, gtLag{"5-0", 5, 0}, gtLagOf(t, g))
-	gtAdd(t, s, "6-0")
+	stAddIDs(t, s, "6-0")
 	assert.Equal(t, gtLag{"5-0", 5, 1}, gtLagOf(t, g))
 	assert.Equal(t, []string{"6-0"}, gtRead(t, g, "c2", ReadGroupOptions{}))
 	assert.Equal(t, gtLag{"6-0", 6, 0}, gtLagOf(t, g))
@@ -597,7 +514,7 @@ func gtTrimStep(o TrimOptions, removed int64) func(*testing.T, *Stream[string], 
 }
 
 func gtAddStep(ids ...string) func(*testing.T, *Stream[string], *Group[string]) {
-	return func(t *testing.T, s *Stream[string], _ *Group[string]) { gtAdd(t, s, ids...) }
+	return func(t *testing.T, s *Stream[string], _ *Group[string]) { stAddIDs(t, s, ids...) }
 }
 
 func TestXReadGroupLagScripts(t *testing.T) {
@@ -724,7 +641,7 @@ func TestXReadGroupLagScripts(t *testing.T) {
 	for _, sc := range scripts {
 		t.Run(sc.name, func(t *testing.T) {
 			s, _ := gtNew(t)
-			gtAddN(t, s, sc.entries)
+			stAddRange(t, s, 1, sc.entries, 0)
 			start := MinID
 			if sc.start != "" {
 				start = gtID(t, sc.start)
@@ -742,8 +659,8 @@ func TestXReadGroupLagScripts(t *testing.T) {
 
 func TestXReadGroupNoAck(t *testing.T) {
 	s, clk := gtNew(t)
-	gtAddN(t, s, 3)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 3, 0)
+	g := stGroup(t, s, "g")
 	clk.Advance(5 * time.Millisecond)
 	msgs, err := g.Consumer("c1").Read(ReadGroupOptions{NoAck: true})
 	require.NoError(t, err)
@@ -763,14 +680,14 @@ func TestXReadGroupNoAck(t *testing.T) {
 
 func TestXReadGroupCount(t *testing.T) {
 	s, clk := gtNew(t)
-	gtAddN(t, s, 5)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 5, 0)
+	g := stGroup(t, s, "g")
 	assert.Equal(t, []string{"1-0", "2-0"}, gtRead(t, g, "c", ReadGroupOptions{Count: 2}))
 	assert.Equal(t, []string{"3-0", "4-0", "5-0"}, gtRead(t, g, "c", ReadGroupOptions{Count: 10}))
 
 	// A negative count is an error and changes nothing: no consumer is
 	// created, nothing is delivered.
-	gtAdd(t, s, "6-0")
+	stAddIDs(t, s, "6-0")
 	clk.Advance(time.Second)
 	before := gtConsumers(t, g)
 	_, err := g.Consumer("new").Read(ReadGroupOptions{Count: -1})
@@ -787,8 +704,8 @@ func TestXReadGroupCount(t *testing.T) {
 
 func TestXReadGroupUnknownGroup(t *testing.T) {
 	s, _ := gtNew(t)
-	gtAddN(t, s, 1)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 1, 0)
+	g := stGroup(t, s, "g")
 	_, err := s.CreateGroup("gone", MinID, GroupOptions{})
 	require.NoError(t, err)
 	gone, _ := s.Group("gone")
@@ -800,7 +717,7 @@ func TestXReadGroupUnknownGroup(t *testing.T) {
 	// Every stream's group is checked before anything changes: s has "g",
 	// s2 does not, so nothing is delivered from s and no consumer appears.
 	s2, _ := gtNew(t)
-	gtAddN(t, s2, 1)
+	stAddRange(t, s2, 1, 1, 0)
 	_, err = ReadGroup(t.Context(), "g", "c", []GroupRead[string]{{Stream: s}, {Stream: s2}}, ReadGroupOptions{})
 	gtRequireErr(t, err, ErrNoGroup)
 	assert.Equal(t, gtLag{"0-0", -1, 1}, gtLagOf(t, g))
@@ -813,8 +730,8 @@ func TestXReadGroupUnknownGroup(t *testing.T) {
 // is. Checked against redis-server 7.0.
 func TestXReadGroupRedeliveryAfterSetID(t *testing.T) {
 	s, clk := gtNew(t)
-	gtAddN(t, s, 3)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 3, 0)
+	g := stGroup(t, s, "g")
 	require.Len(t, gtRead(t, g, "c1", ReadGroupOptions{}), 3)
 	_, err := g.Consumer("c1").Claim(0, gtIDs(t, "1-0", "2-0"), ClaimOptions{JustID: true, RetryCount: gtI64(5)})
 	require.NoError(t, err)
@@ -840,7 +757,7 @@ func TestXReadGroupRedeliveryAfterSetID(t *testing.T) {
 // something is delivered or claimed (spec §14.3).
 func TestXInfoConsumersSeenAndActiveTime(t *testing.T) {
 	s, clk := gtNew(t)
-	g := gtGroup(t, s, "g", "0")
+	g := stGroup(t, s, "g")
 	step := func(name string, do func(), want []gtConsumer) {
 		t.Helper()
 		do()
@@ -851,7 +768,7 @@ func TestXInfoConsumersSeenAndActiveTime(t *testing.T) {
 	step("read of an empty stream creates the consumer", func() {
 		assert.Nil(t, gtRead(t, g, "c", ReadGroupOptions{}))
 	}, []gtConsumer{{"c", 0, 10, -1}})
-	gtAddN(t, s, 3)
+	stAddRange(t, s, 1, 3, 0)
 	step("read", func() {
 		assert.Equal(t, []string{"1-0"}, gtRead(t, g, "c", ReadGroupOptions{Count: 1}))
 	}, []gtConsumer{{"c", 1, 10, 10}})
@@ -903,8 +820,8 @@ func TestXInfoConsumersSeenAndActiveTime(t *testing.T) {
 // the ID (exclusive), deleted entries reported and left alone.
 func TestXReadGroupHistory(t *testing.T) {
 	s, clk := gtNew(t)
-	gtAddN(t, s, 5)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 5, 0)
+	g := stGroup(t, s, "g")
 	c1 := g.Consumer("c1")
 	require.Len(t, gtRead(t, g, "c1", ReadGroupOptions{Count: 3}), 3)
 	require.Len(t, gtRead(t, g, "c2", ReadGroupOptions{Count: 1}), 1)
@@ -970,8 +887,8 @@ func TestXReadGroupHistory(t *testing.T) {
 // XPENDING, summary and extended forms (checked against redis-server 7.0).
 func TestXPending(t *testing.T) {
 	s, clk := gtNew(t)
-	gtAddN(t, s, 5)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 5, 0)
+	g := stGroup(t, s, "g")
 
 	sum, err := g.Pending()
 	require.NoError(t, err)
@@ -1087,8 +1004,8 @@ func TestXPending(t *testing.T) {
 // XACK (checked against redis-server 7.0).
 func TestXAck(t *testing.T) {
 	s, _ := gtNew(t)
-	gtAddN(t, s, 5)
-	g := gtGroup(t, s, "g", "0")
+	stAddRange(t, s, 1, 5, 0)
+	g := stGroup(t, s, "g")
 	require.Len(t, gtRead(t, g, "c1", ReadGroupOptions{Count: 2}), 2)
 	require.Len(t, gtRead(t, g, "c2", ReadGroupOptions{Count: 2}), 2)
 	lag := gtLagOf(t, g)

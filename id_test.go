@@ -1,6 +1,7 @@
 package xstream
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -9,12 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestParseIDBasic(t *testing.T) {
-	id, err := ParseID("5-3")
-	require.NoError(t, err)
-	require.Equal(t, ID{5, 3}, id)
-}
-
 const mtMaxU = "18446744073709551615"
 
 // mtIDCase is one row of the parsing tables: want is meaningful when err is
@@ -22,15 +17,25 @@ const mtMaxU = "18446744073709551615"
 type mtIDCase struct {
 	in   string
 	want ID
-	err  error
+	err  *Error
 }
 
+// mtRedisText is the Redis reply text of each parse error, written out so
+// that the tables check it independently of errors.go.
+var mtRedisText = map[*Error]string{
+	ErrInvalidID:            stErrInvalidID,
+	ErrInvalidStartInterval: stErrStartInterv,
+	ErrInvalidEndInterval:   stErrEndInterv,
+}
+
+// mtRunIDCases runs parse on every case: an error case must fail with c.err
+// and its Redis reply text, any other must give c.want.
 func mtRunIDCases(t *testing.T, name string, parse func(string) (ID, error), cases []mtIDCase) {
 	t.Helper()
 	for _, c := range cases {
 		got, err := parse(c.in)
 		if c.err != nil {
-			assert.ErrorIs(t, err, c.err, "%s(%q)", name, c.in)
+			stRequireErr(t, err, c.err, mtRedisText[c.err], fmt.Sprintf("%s(%q)", name, c.in))
 			continue
 		}
 		if assert.NoError(t, err, "%s(%q)", name, c.in) {
@@ -60,6 +65,8 @@ func TestParseID(t *testing.T) {
 		{strings.Repeat("0", 127) + "1", ID{}, ErrInvalidID},
 		{"-", ID{}, ErrInvalidID},
 		{"+", ID{}, ErrInvalidID},
+		{"(5", ID{}, ErrInvalidID}, // what only ranges accept
+		{"5-*", ID{}, ErrInvalidID},
 	}
 	for _, s := range mtBadIDs {
 		cases = append(cases, mtIDCase{s, ID{}, ErrInvalidID})
@@ -72,7 +79,7 @@ func TestParseIDSpec(t *testing.T) {
 		in   string
 		want IDSpec
 		str  string
-		err  error
+		err  *Error
 	}{
 		{"*", AutoID(), "*", nil},
 		{"5-*", AutoSeqID(5), "5-*", nil},
@@ -81,6 +88,9 @@ func TestParseIDSpec(t *testing.T) {
 		{"5-3", ExplicitID(ID{5, 3}), "5-3", nil},
 		{"5", ExplicitID(ID{5, 0}), "5-0", nil},
 		{"0-0", ExplicitID(ID{}), "0-0", nil}, // rejected by adds, not by the parser
+		{"0", ExplicitID(ID{}), "0-0", nil},   // parsed; the add rejects it with ErrIDZero
+		{"007-01", ExplicitID(ID{7, 1}), "7-1", nil},
+		{mtMaxU + "-" + mtMaxU, ExplicitID(MaxID), mtMaxU + "-" + mtMaxU, nil},
 		{mtMaxU + "-*", AutoSeqID(math.MaxUint64), mtMaxU + "-*", nil},
 		{"*-1", IDSpec{}, "", ErrInvalidID},
 		{"*-*", IDSpec{}, "", ErrInvalidID},
@@ -94,20 +104,36 @@ func TestParseIDSpec(t *testing.T) {
 		{"--", IDSpec{}, "", ErrInvalidID},
 		{"abc-def", IDSpec{}, "", ErrInvalidID},
 		{strings.Repeat("1", 128), IDSpec{}, "", ErrInvalidID},
+		{"18446744073709551616", IDSpec{}, "", ErrInvalidID},
+		{"1-18446744073709551616", IDSpec{}, "", ErrInvalidID},
+		{"$", IDSpec{}, "", ErrInvalidID},
+		{">", IDSpec{}, "", ErrInvalidID},
+		{"", IDSpec{}, "", ErrInvalidID},
+		{"1-", IDSpec{}, "", ErrInvalidID},
+		{"-1", IDSpec{}, "", ErrInvalidID},
+		{"1-2-3", IDSpec{}, "", ErrInvalidID},
+		{"abc", IDSpec{}, "", ErrInvalidID},
+		{"1.5", IDSpec{}, "", ErrInvalidID},
+		{"(5", IDSpec{}, "", ErrInvalidID},
 	}
 	for _, c := range cases {
 		got, err := ParseIDSpec(c.in)
 		if c.err != nil {
-			assert.ErrorIs(t, err, c.err, "ParseIDSpec(%q)", c.in)
+			stRequireErr(t, err, c.err, mtRedisText[c.err], fmt.Sprintf("ParseIDSpec(%q)", c.in))
 			continue
 		}
 		require.NoError(t, err, "ParseIDSpec(%q)", c.in)
 		assert.Equal(t, c.want, got, "ParseIDSpec(%q)", c.in)
 		assert.Equal(t, c.str, got.String(), "ParseIDSpec(%q).String()", c.in)
-		assert.Equal(t, c.want.IsAuto(), c.in == "*", "ParseIDSpec(%q).IsAuto()", c.in)
+		assert.Equal(t, c.in == "*", c.want.IsAuto(), "IDSpec %q: want.IsAuto()", c.in)
+		assert.Equal(t, c.in == "*", got.IsAuto(), "ParseIDSpec(%q).IsAuto()", c.in)
 	}
 	var zero IDSpec
 	assert.True(t, zero.IsAuto(), "the zero IDSpec is automatic")
+	// String gives back XADD's form.
+	for spec, want := range map[IDSpec]string{AutoID(): "*", AutoSeqID(7): "7-*", ExplicitID(ID{7, 2}): "7-2", {}: "*"} {
+		assert.Equalf(t, want, spec.String(), "%#v.String()", spec)
+	}
 }
 
 func TestParseRangeStart(t *testing.T) {
@@ -118,6 +144,8 @@ func TestParseRangeStart(t *testing.T) {
 		{"5-3", ID{5, 3}, nil},
 		{"(5", ID{5, 1}, nil},
 		{"(5-3", ID{5, 4}, nil},
+		{"(5-0", ID{5, 1}, nil},
+		{"(0", ID{0, 1}, nil},
 		{"(5-" + mtMaxU, ID{6, 0}, nil},
 		{"(" + mtMaxU, ID{math.MaxUint64, 1}, nil},
 		{"(0-0", ID{0, 1}, nil},
@@ -131,6 +159,8 @@ func TestParseRangeStart(t *testing.T) {
 		{"5-*", ID{}, ErrInvalidID},
 		{strings.Repeat("1", 128), ID{}, ErrInvalidID},
 		{"(" + strings.Repeat("0", 126) + "1", ID{1, 1}, nil},
+		{"1-", ID{}, ErrInvalidID},
+		{"", ID{}, ErrInvalidID}, // mtBadIDs below skips it
 	}
 	for _, s := range mtBadIDs {
 		if s != "" && s[0] != '(' {
@@ -153,13 +183,23 @@ func TestParseRangeEnd(t *testing.T) {
 		{"(0-1", ID{0, 0}, nil},
 		{"(0-0", ID{}, ErrInvalidEndInterval},
 		{"(" + mtMaxU + "-" + mtMaxU, ID{math.MaxUint64, math.MaxUint64 - 1}, nil},
+		{"(5-" + mtMaxU, ID{5, math.MaxUint64 - 1}, nil},
+		{"(" + mtMaxU, ID{math.MaxUint64, math.MaxUint64 - 1}, nil},
 		{"(-", ID{}, ErrInvalidID},
 		{"(+", ID{}, ErrInvalidID},
 		{"(", ID{}, ErrInvalidID},
+		{"((5", ID{}, ErrInvalidID},
 		{"123-", ID{}, ErrInvalidID},
 		{"-123", ID{}, ErrInvalidID},
 		{"--", ID{}, ErrInvalidID},
 		{"abc-def", ID{}, ErrInvalidID},
+		{"abc", ID{}, ErrInvalidID},
+		{"1-", ID{}, ErrInvalidID},
+		{"-1", ID{}, ErrInvalidID},
+		{"1-*", ID{}, ErrInvalidID},
+		{"*", ID{}, ErrInvalidID},
+		{"", ID{}, ErrInvalidID},
+		{"18446744073709551616", ID{}, ErrInvalidID},
 	}
 	mtRunIDCases(t, "ParseRangeEnd", ParseRangeEnd, cases)
 }

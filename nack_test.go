@@ -4,7 +4,6 @@ package xstream
 // 7.0 has no XNACK, so the spec's test list (§4.7) is the judge.
 
 import (
-	"context"
 	"math"
 	"testing"
 	"time"
@@ -229,7 +228,7 @@ func TestXNackForce(t *testing.T) {
 	})
 	t.Run("empty stream", func(t *testing.T) {
 		s, _ := gtNew(t)
-		g := gtGroup(t, s, "g", "0")
+		g := stGroup(t, s, "g")
 		assert.Equal(t, 0, gtNack(t, g, NackFail, NackOptions{Force: true}, "1-0"))
 		sum, err := g.Pending()
 		require.NoError(t, err)
@@ -378,7 +377,7 @@ func TestXNackNackedCount(t *testing.T) {
 	assert.Equal(t, np{1, 3}, get())
 	mustAck(t, g, "3-0")
 	assert.Equal(t, np{0, 2}, get())
-	g2 := gtGroup(t, s, "g2", "0")
+	g2 := stGroup(t, s, "g2")
 	n, _ := gtNacked(t, g2)
 	assert.Zero(t, n)
 	gtCheck(t, s)
@@ -386,35 +385,21 @@ func TestXNackNackedCount(t *testing.T) {
 	// DESTROY drops released entries with the rest.
 	gtNack(t, g, NackFail, NackOptions{}, "1-0")
 	require.True(t, s.DestroyGroup("g"))
-	g = gtGroup(t, s, "g", "0")
+	g = stGroup(t, s, "g")
 	sum, err := g.Pending()
 	require.NoError(t, err)
 	assert.Zero(t, sum.Count)
 	gtCheck(t, s)
 }
 
-// A blocked claiming read is woken by XNACK and takes the released entries.
+// A blocked claiming read is woken by one XNACK of two IDs and takes both
+// released entries.
 func TestXNackWakesBlockedClaimRead(t *testing.T) {
 	s, _, g := gtClaimSetup(t, 2, 2)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	type result struct {
-		msgs []Message[string]
-		err  error
-	}
-	done := make(chan result, 1)
-	go func() {
-		msgs, err := g.Consumer("c2").ReadBlock(ctx, ReadGroupOptions{Claim: true, MinIdle: time.Hour})
-		done <- result{msgs, err}
-	}()
-	// Wait until the reader is registered as blocked (no sleeping).
-	require.Eventually(t, func() bool {
-		s.lock()
-		defer s.unlock()
-		return len(s.waiters) == 1
-	}, 5*time.Second, time.Millisecond)
+	c2 := btReadBlock(btCtx(t), g.Consumer("c2"), ReadGroupOptions{Claim: true, MinIdle: time.Hour})
+	require.Eventually(t, func() bool { return btWaiters(s) == 1 }, 5*time.Second, time.Millisecond)
 	assert.Equal(t, 2, gtNack(t, g, NackFail, NackOptions{}, "1-0", "2-0"))
-	r := <-done
+	r := btRecv(t, c2)
 	require.NoError(t, r.err)
 	assert.Equal(t, []string{"1-0", "2-0"}, gtMsgIDs(r.msgs))
 	assert.Equal(t, []gtPE{{"1-0", "c2", 0, 2}, {"2-0", "c2", 0, 2}}, gtPEL(t, g, ""))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 )
@@ -92,7 +93,7 @@ func TestReadMaxCountMaxSize(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: Read = %v", tc.name, err)
 		}
-		if got := rtCounts(res, rtEntriesOf); !rtEqualInts(got, tc.want) {
+		if got := rtCounts(res, rtEntriesOf); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: entries per stream = %v, want %v", tc.name, got, tc.want)
 		}
 	}
@@ -114,18 +115,6 @@ func TestReadMaxCountMaxSize(t *testing.T) {
 	if len(res) != 1 || len(res[0].Entries) != 1 || res[0].Entries[0].ID != (ID{1, 1}) {
 		t.Errorf("MAXSIZE 50 on a 5000-byte entry = %+v, want exactly 1-1", res)
 	}
-}
-
-func rtEqualInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func rtSum(a []int) int {
@@ -180,7 +169,7 @@ func TestReadGroupMaxCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := rtCounts(res, rtMessagesOf); !rtEqualInts(got, []int{50, 30}) {
+	if got := rtCounts(res, rtMessagesOf); !slices.Equal(got, []int{50, 30}) {
 		t.Errorf("COUNT 50 MAXCOUNT 80 > > > = %v per stream, want [50 30]", got)
 	}
 	// The third stream was not reached: its consumer was not even created.
@@ -199,8 +188,9 @@ func TestReadGroupMaxCount(t *testing.T) {
 	// MAXSIZE lets the first entry through and fewer than everything.
 	reads2 := rtGroupReads(t, ss, "g3")
 	res, _ = ReadGroup(ctx, "g3", "c", reads2, ReadGroupOptions{MaxSize: 200})
-	if n := rtSum(rtCounts(res, rtMessagesOf)); n < 1 || n >= 300 {
-		t.Errorf("MAXSIZE 200 = %d entries, want 1 <= n < 300", n)
+	delivered := rtSum(rtCounts(res, rtMessagesOf))
+	if delivered < 1 || delivered >= 300 {
+		t.Errorf("MAXSIZE 200 = %d entries, want 1 <= n < 300", delivered)
 	}
 	// Only the delivered entries became pending.
 	pend := 0
@@ -209,8 +199,8 @@ func TestReadGroupMaxCount(t *testing.T) {
 		sum, _ := g.Pending()
 		pend += sum.Count
 	}
-	if n := rtSum(rtCounts(res, rtMessagesOf)); pend != n {
-		t.Errorf("pending after MAXSIZE read = %d, want %d (what was delivered)", pend, n)
+	if pend != delivered {
+		t.Errorf("pending after MAXSIZE read = %d, want %d (what was delivered)", pend, delivered)
 	}
 }
 

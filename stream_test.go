@@ -26,19 +26,11 @@ func stNew(t *testing.T, opts Options[string]) (*Stream[string], *ManualClock) {
 	return New(opts), clk
 }
 
-// stID parses an ID for a test table, failing the test if it is malformed.
-func stID(t *testing.T, s string) ID {
-	t.Helper()
-	id, err := ParseID(s)
-	require.NoErrorf(t, err, "ParseID(%q)", s)
-	return id
-}
-
 // stAddIDs adds entries with the given explicit IDs; each payload is "v"+ID.
-func stAddIDs(t *testing.T, s *Stream[string], ids ...string) {
+func stAddIDs(t testing.TB, s *Stream[string], ids ...string) {
 	t.Helper()
 	for _, str := range ids {
-		id := stID(t, str)
+		id := gtID(t, str)
 		got, err := s.AddWith("v"+str, AddOptions{ID: ExplicitID(id)})
 		require.NoErrorf(t, err, "AddWith(ID %s)", str)
 		require.Equalf(t, id, got, "AddWith(ID %s) = %s", str, got)
@@ -46,7 +38,7 @@ func stAddIDs(t *testing.T, s *Stream[string], ids ...string) {
 }
 
 // stAddRange adds the IDs <from>-<seq> .. <to>-<seq>.
-func stAddRange(t *testing.T, s *Stream[string], from, to int, seq uint64) {
+func stAddRange(t testing.TB, s *Stream[string], from, to int, seq uint64) {
 	t.Helper()
 	for ms := from; ms <= to; ms++ {
 		id := ID{uint64(ms), seq}
@@ -235,7 +227,7 @@ func TestStXAddExplicitIDErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _ := stNew(t, Options[string]{})
 			stAddIDs(t, s, tt.setup...)
-			s.Delete(stParseIDs(t, tt.del)...)
+			s.Delete(gtIDs(t, tt.del...)...)
 			stUnchanged(t, s, tt.err, tt.redis, fmt.Sprintf("AddWith(ID %s)", tt.spec), func() error {
 				id, err := s.AddWith("x", AddOptions{ID: tt.spec})
 				assert.Zerof(t, id, "AddWith(ID %s) returned an ID with its error", tt.spec)
@@ -243,15 +235,6 @@ func TestStXAddExplicitIDErrors(t *testing.T) {
 			})
 		})
 	}
-}
-
-func stParseIDs(t *testing.T, strs []string) []ID {
-	t.Helper()
-	ids := make([]ID, len(strs))
-	for i, s := range strs {
-		ids[i] = stID(t, s)
-	}
-	return ids
 }
 
 func TestStXAddAfterTopDeleted(t *testing.T) {
@@ -308,111 +291,6 @@ func TestStXAddExhausted(t *testing.T) {
 			return err
 		})
 	})
-}
-
-func TestStParseIDSpec(t *testing.T) {
-	tests := []struct {
-		in      string
-		want    IDSpec
-		wantErr bool
-	}{
-		{"*", AutoID(), false},
-		{"5-*", AutoSeqID(5), false},
-		{"0-*", AutoSeqID(0), false},
-		{"5-3", ExplicitID(ID{5, 3}), false},
-		{"5", ExplicitID(ID{5, 0}), false},
-		{"0", ExplicitID(ID{}), false}, // parsed; the add rejects it with ErrIDZero
-		{"0-0", ExplicitID(ID{}), false},
-		{"007-01", ExplicitID(ID{7, 1}), false},
-		{"18446744073709551615-18446744073709551615", ExplicitID(MaxID), false},
-		{"18446744073709551616", IDSpec{}, true},
-		{"1-18446744073709551616", IDSpec{}, true},
-		{"-", IDSpec{}, true},
-		{"+", IDSpec{}, true},
-		{"$", IDSpec{}, true},
-		{">", IDSpec{}, true},
-		{"", IDSpec{}, true},
-		{"*-1", IDSpec{}, true},
-		{"*-*", IDSpec{}, true},
-		{"5-**", IDSpec{}, true},
-		{"1-", IDSpec{}, true},
-		{"-1", IDSpec{}, true},
-		{"--", IDSpec{}, true},
-		{"1-2-3", IDSpec{}, true},
-		{"abc", IDSpec{}, true},
-		{"1.5", IDSpec{}, true},
-		{"(5", IDSpec{}, true},
-	}
-	for _, tt := range tests {
-		got, err := ParseIDSpec(tt.in)
-		if tt.wantErr {
-			stRequireErr(t, err, ErrInvalidID, stErrInvalidID, fmt.Sprintf("ParseIDSpec(%q)", tt.in))
-			continue
-		}
-		require.NoErrorf(t, err, "ParseIDSpec(%q)", tt.in)
-		assert.Equalf(t, tt.want, got, "ParseIDSpec(%q)", tt.in)
-		assert.Equalf(t, tt.in == "*", got.IsAuto(), "ParseIDSpec(%q).IsAuto()", tt.in)
-	}
-	// String gives back XADD's form.
-	for spec, want := range map[IDSpec]string{AutoID(): "*", AutoSeqID(7): "7-*", ExplicitID(ID{7, 2}): "7-2", {}: "*"} {
-		assert.Equalf(t, want, spec.String(), "%#v.String()", spec)
-	}
-}
-
-func TestStParseRangeBounds(t *testing.T) {
-	const max = math.MaxUint64
-	tests := []struct {
-		in               string
-		start, end       ID
-		startErr, endErr *Error
-	}{
-		{in: "-", start: MinID, end: MinID},
-		{in: "+", start: MaxID, end: MaxID},
-		{in: "5", start: ID{5, 0}, end: ID{5, max}},
-		{in: "5-3", start: ID{5, 3}, end: ID{5, 3}},
-		{in: "(5-3", start: ID{5, 4}, end: ID{5, 2}},
-		{in: "(5", start: ID{5, 1}, end: ID{5, max - 1}},
-		{in: "(5-0", start: ID{5, 1}, end: ID{4, max}},
-		{in: "(5-18446744073709551615", start: ID{6, 0}, end: ID{5, max - 1}},
-		{in: "(0-0", start: ID{0, 1}, endErr: ErrInvalidEndInterval},
-		{in: "(0", start: ID{0, 1}, end: ID{0, max - 1}},
-		{in: "(18446744073709551615-18446744073709551615", startErr: ErrInvalidStartInterval, end: ID{max, max - 1}},
-		{in: "(18446744073709551615", start: ID{max, 1}, end: ID{max, max - 1}},
-		{in: "(-", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "(+", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "(", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "((5", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "abc", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "1-", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "-1", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "1-*", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "*", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "", startErr: ErrInvalidID, endErr: ErrInvalidID},
-		{in: "18446744073709551616", startErr: ErrInvalidID, endErr: ErrInvalidID},
-	}
-	redisText := map[*Error]string{ErrInvalidID: stErrInvalidID,
-		ErrInvalidStartInterval: stErrStartInterv, ErrInvalidEndInterval: stErrEndInterv}
-	for _, tt := range tests {
-		start, err := ParseRangeStart(tt.in)
-		if tt.startErr != nil {
-			stRequireErr(t, err, tt.startErr, redisText[tt.startErr], fmt.Sprintf("ParseRangeStart(%q)", tt.in))
-		} else {
-			require.NoErrorf(t, err, "ParseRangeStart(%q)", tt.in)
-			assert.Equalf(t, tt.start, start, "ParseRangeStart(%q)", tt.in)
-		}
-		end, err := ParseRangeEnd(tt.in)
-		if tt.endErr != nil {
-			stRequireErr(t, err, tt.endErr, redisText[tt.endErr], fmt.Sprintf("ParseRangeEnd(%q)", tt.in))
-		} else {
-			require.NoErrorf(t, err, "ParseRangeEnd(%q)", tt.in)
-			assert.Equalf(t, tt.end, end, "ParseRangeEnd(%q)", tt.in)
-		}
-	}
-	// The strict parser rejects what only ranges accept.
-	for _, in := range []string{"-", "+", "(5", "5-*"} {
-		_, err := ParseID(in)
-		stRequireErr(t, err, ErrInvalidID, stErrInvalidID, fmt.Sprintf("ParseID(%q)", in))
-	}
 }
 
 // stRangeStream is 1-0 1-1 2-0 3-0 3-5 5-0 with 2-0 deleted.
@@ -569,7 +447,7 @@ func TestStXDel(t *testing.T) {
 			s, _ := stNew(t, Options[string]{NodeMaxEntries: tt.nodeMax})
 			stAddIDs(t, s, tt.add...)
 			last := s.LastID()
-			n := s.Delete(stParseIDs(t, tt.del)...)
+			n := s.Delete(gtIDs(t, tt.del...)...)
 			call := fmt.Sprintf("Delete(%v)", tt.del)
 			assert.Equal(t, tt.wantN, n, call)
 			assert.Equal(t, tt.wantLeft, stAll(t, s), "%s: remaining entries", call)
@@ -581,7 +459,7 @@ func TestStXDel(t *testing.T) {
 			assert.Equal(t, last, info.LastGeneratedID, "%s: LastGeneratedID unchanged", call)
 			assert.Equal(t, int64(len(tt.add)), info.EntriesAdded, "%s: EntriesAdded unchanged", call)
 			for _, d := range tt.del {
-				_, ok := s.Get(stID(t, d))
+				_, ok := s.Get(gtID(t, d))
 				assert.False(t, ok, "%s: Get(%s) after delete", call, d)
 			}
 			rev, err := s.RevRange(MaxID, MinID, 0)
@@ -809,7 +687,8 @@ func stReadAll(t *testing.T, g *Group[string], c string) []ID {
 	return ids
 }
 
-func stGroup(t *testing.T, s *Stream[string], name string) *Group[string] {
+// stGroup creates the group name on s, starting at 0-0.
+func stGroup(t testing.TB, s *Stream[string], name string) *Group[string] {
 	t.Helper()
 	g, err := s.CreateGroup(name, MinID, GroupOptions{})
 	require.NoErrorf(t, err, "CreateGroup(%s, 0)", name)
@@ -829,6 +708,18 @@ func stPending(t *testing.T, g *Group[string]) (int, []string) {
 	require.NoError(t, err)
 	require.Equal(t, sum.Count, len(ids), "Pending().Count vs PendingRange")
 	return sum.Count, ids
+}
+
+// stTwoGroups returns a stream of 1-0 and 2-0 with groups group1 and group2,
+// created at 0, which have read both entries (as consumer1 and consumer2).
+func stTwoGroups(t *testing.T) (*Stream[string], *Group[string], *Group[string]) {
+	t.Helper()
+	s, _ := stNew(t, Options[string]{})
+	stAddIDs(t, s, "1-0", "2-0")
+	g1, g2 := stGroup(t, s, "group1"), stGroup(t, s, "group2")
+	stReadAll(t, g1, "consumer1")
+	stReadAll(t, g2, "consumer2")
+	return s, g1, g2
 }
 
 func TestStXDelEx(t *testing.T) {
@@ -862,11 +753,7 @@ func TestStXDelEx(t *testing.T) {
 	t.Run("DELREF", func(t *testing.T) {
 		// 1-0,2-0; group1, group2 at 0 both read everything;
 		// XDELEX DELREF IDS 2 1-0 2-0 -> {1 1}; XLEN 0; both PELs empty.
-		s, _ := stNew(t, Options[string]{})
-		stAddIDs(t, s, "1-0", "2-0")
-		g1, g2 := stGroup(t, s, "group1"), stGroup(t, s, "group2")
-		stReadAll(t, g1, "consumer1")
-		stReadAll(t, g2, "consumer2")
+		s, g1, g2 := stTwoGroups(t)
 		got, err := s.DeleteEx(DelRef, one, two)
 		require.NoError(t, err)
 		assert.Equal(t, res(Deleted, Deleted), got, "DeleteEx(DELREF, 1-0 2-0)")
@@ -896,11 +783,8 @@ func TestStXDelEx(t *testing.T) {
 	})
 
 	t.Run("ACKED", func(t *testing.T) {
-		s, _ := stNew(t, Options[string]{})
-		stAddIDs(t, s, "1-0", "2-0")
-		g1, g2, g3 := stGroup(t, s, "group1"), stGroup(t, s, "group2"), stGroup(t, s, "group3")
-		stReadAll(t, g1, "consumer1")
-		stReadAll(t, g2, "consumer2")
+		s, g1, g2 := stTwoGroups(t)
+		g3 := stGroup(t, s, "group3")
 		n, err := g1.Ack(one, two)
 		require.NoError(t, err)
 		require.Equal(t, 2, n)
@@ -977,11 +861,7 @@ func TestStXDelEx(t *testing.T) {
 	})
 
 	t.Run("KEEPREF", func(t *testing.T) {
-		s, _ := stNew(t, Options[string]{})
-		stAddIDs(t, s, "1-0", "2-0")
-		g1, g2 := stGroup(t, s, "group1"), stGroup(t, s, "group2")
-		stReadAll(t, g1, "consumer1")
-		stReadAll(t, g2, "consumer2")
+		s, g1, _ := stTwoGroups(t)
 		got, err := s.DeleteEx(KeepRef, one, two)
 		require.NoError(t, err)
 		assert.Equal(t, res(Deleted, Deleted), got, "DeleteEx(KEEPREF, 1-0 2-0)")
@@ -996,14 +876,6 @@ func TestStXDelEx(t *testing.T) {
 func TestStXAckDel(t *testing.T) {
 	one, two := ID{1, 0}, ID{2, 0}
 	res := func(r ...DeleteResult) []DeleteResult { return r }
-	setup := func(t *testing.T) (*Stream[string], *Group[string], *Group[string]) {
-		s, _ := stNew(t, Options[string]{})
-		stAddIDs(t, s, "1-0", "2-0")
-		g1, g2 := stGroup(t, s, "group1"), stGroup(t, s, "group2")
-		stReadAll(t, g1, "consumer1")
-		stReadAll(t, g2, "consumer2")
-		return s, g1, g2
-	}
 
 	t.Run("not pending: -1 and nothing deleted", func(t *testing.T) {
 		s, _ := stNew(t, Options[string]{})
@@ -1035,7 +907,7 @@ func TestStXAckDel(t *testing.T) {
 
 	t.Run("missing group", func(t *testing.T) {
 		// Redis replies an array of -1; the library reports ErrNoGroup.
-		s, g1, _ := setup(t)
+		s, g1, _ := stTwoGroups(t)
 		require.True(t, s.DestroyGroup("group1"))
 		before := stSnap(t, s)
 		_, err := g1.AckDelete(KeepRef, one)
@@ -1044,7 +916,7 @@ func TestStXAckDel(t *testing.T) {
 	})
 
 	t.Run("invalid mode", func(t *testing.T) {
-		s, g1, _ := setup(t)
+		s, g1, _ := stTwoGroups(t)
 		stUnchanged(t, s, ErrInvalidRefMode, stErrSyntax, "AckDelete(9, 1-0)", func() error {
 			_, err := g1.AckDelete(RefMode(9), one)
 			return err
@@ -1052,7 +924,7 @@ func TestStXAckDel(t *testing.T) {
 	})
 
 	t.Run("DELREF", func(t *testing.T) {
-		s, g1, g2 := setup(t)
+		s, g1, g2 := stTwoGroups(t)
 		got, err := g1.AckDelete(DelRef, one, two)
 		require.NoError(t, err)
 		assert.Equal(t, res(Deleted, Deleted), got, "group1.AckDelete(DELREF, 1-0 2-0)")
@@ -1068,7 +940,7 @@ func TestStXAckDel(t *testing.T) {
 	})
 
 	t.Run("ACKED", func(t *testing.T) {
-		s, g1, g2 := setup(t)
+		s, g1, g2 := stTwoGroups(t)
 		got, err := g1.AckDelete(Acked, one, two)
 		require.NoError(t, err)
 		assert.Equal(t, res(Referenced, Referenced), got, "group1.AckDelete(ACKED, 1-0 2-0)")
@@ -1086,7 +958,7 @@ func TestStXAckDel(t *testing.T) {
 	})
 
 	t.Run("KEEPREF", func(t *testing.T) {
-		s, g1, g2 := setup(t)
+		s, g1, g2 := stTwoGroups(t)
 		got, err := g1.AckDelete(KeepRef, one, two)
 		require.NoError(t, err)
 		assert.Equal(t, res(Deleted, Deleted), got, "group1.AckDelete(KEEPREF, 1-0 2-0)")
@@ -1106,7 +978,7 @@ func TestStXAckDel(t *testing.T) {
 	})
 
 	t.Run("repeated ID", func(t *testing.T) {
-		s, g1, _ := setup(t)
+		s, g1, _ := stTwoGroups(t)
 		got, err := g1.AckDelete(KeepRef, one, one)
 		require.NoError(t, err)
 		assert.Equal(t, res(Deleted, NotFound), got, "AckDelete(KEEPREF, 1-0 1-0)")
