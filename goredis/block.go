@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // blockState holds the readers blocked in XREAD / XREADGROUP, Redis's model:
@@ -24,7 +26,6 @@ import (
 // clock is noticed at the next serveBlockedLocked, that is at the next
 // command that signals a key (or at the timer, which counts real time).
 type blockState struct {
-	seq    uint64               // arrival counter
 	byKey  map[string][]*waiter // per key, in arrival order
 	claims []*waiter            // CLAIM readers, in arrival order
 	timer  *time.Timer          // wakes the CLAIM readers; nil when none
@@ -32,7 +33,6 @@ type blockState struct {
 
 // waiter is one blocked read.
 type waiter struct {
-	seq     uint64
 	args    *readArgs
 	targets []readTarget
 	keys    []string  // distinct keys, in argument order
@@ -53,8 +53,7 @@ func (b *blockState) pending() bool { return len(b.claims) > 0 }
 // BLOCK's timeout passes (BLOCK 0: never), or ctx's error when it ends.
 func (s *server) blockRead(c *call, a *readArgs, targets []readTarget) {
 	b := &s.blocked
-	b.seq++
-	w := &waiter{seq: b.seq, args: a, targets: targets, done: make(chan struct{})}
+	w := &waiter{args: a, targets: targets, done: make(chan struct{})}
 	for _, t := range targets {
 		if !slices.Contains(w.keys, t.key) {
 			w.keys = append(w.keys, t.key)
@@ -75,8 +74,9 @@ func (s *server) blockRead(c *call, a *readArgs, targets []readTarget) {
 	c.wait = func(ctx context.Context) reply { return s.await(ctx, w, timeout) }
 }
 
-// await waits outside the lock for w's reply, its timeout (0: none) or the
-// end of ctx. A reader that gives up is unregistered under the lock; if a
+// await waits outside the lock for w's reply, its timeout (0: none), the
+// end of ctx or the client's Close (redis.ErrClosed, unless ctx has ended
+// too, as a closed go-redis client reports). A reader that gives up is unregistered under the lock; if a
 // reply was delivered meanwhile it is returned instead, so that entries it
 // moved into a pending list always reach the caller.
 func (s *server) await(ctx context.Context, w *waiter, timeout time.Duration) reply {
@@ -94,6 +94,11 @@ func (s *server) await(ctx context.Context, w *waiter, timeout time.Duration) re
 		r = nilReply
 	case <-ctx.Done():
 		r = localError(ctx.Err())
+	case <-s.closed:
+		r = localError(redis.ErrClosed)
+		if err := ctx.Err(); err != nil {
+			r = localError(err)
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -131,10 +136,11 @@ func (s *server) serveBlockedLocked() {
 }
 
 // serveWaiterLocked tries to serve w because one of its keys was
-// signalled: as Redis 7.2 and later do, it re-executes the whole read (with
-// "$" as resolved when it blocked). Data in any of its streams serves it, as
-// does an error (the key deleted or the group destroyed under an XREADGROUP:
-// NOGROUP); nothing to serve leaves it blocked.
+// signalled or its claim deadline has come: as Redis 7.2 and later do, it
+// re-executes the whole read (with "$" as resolved when it blocked). Data in
+// any of its streams serves it, as does an error (the key deleted or the
+// group destroyed under an XREADGROUP: NOGROUP); nothing to serve leaves it
+// blocked, a CLAIM reader with a new deadline.
 func (s *server) serveWaiterLocked(w *waiter) (reply, bool) {
 	r := s.serveRead(w.args, w.targets)
 	if r.k == kNil {
@@ -183,10 +189,8 @@ func (s *server) serveDueClaimsLocked() {
 		if w.served || now.Before(w.claimAt) {
 			continue
 		}
-		if r := s.serveRead(w.args, w.targets); r.k != kNil {
+		if r, ok := s.serveWaiterLocked(w); ok {
 			s.finishLocked(w, r)
-		} else {
-			w.claimAt = s.claimDeadline(w)
 		}
 	}
 	s.armClaimTimerLocked()
@@ -202,11 +206,7 @@ func (s *server) claimDeadline(w *waiter) time.Time {
 	minIdle := msDuration(w.args.minIdle)
 	wait := minIdle
 	for _, t := range w.targets {
-		st := s.lookup(t.key)
-		if st == nil {
-			continue
-		}
-		if g, ok := st.Group(w.args.group); ok {
+		if g := s.group(t.key, w.args.group); g != nil {
 			if d, ok := g.UntilClaimable(minIdle); ok && d < wait {
 				wait = d
 			}

@@ -1,9 +1,5 @@
 package goredis
 
-import (
-	"github.com/xstream-go/xstream"
-)
-
 // XACK and XACKDEL.
 func init() {
 	register("xack", -4, cmdXAck)
@@ -14,12 +10,8 @@ func init() {
 // how many were pending. A missing key or group gives 0 without looking at
 // the IDs; a malformed ID fails the whole command. O(1) per ID (O(log p)).
 func cmdXAck(c *call) reply {
-	st := c.srv.lookup(c.argv[1])
-	if st == nil {
-		return integer(0)
-	}
-	g, ok := st.Group(c.argv[2])
-	if !ok {
+	g := c.srv.group(c.argv[1], c.argv[2])
+	if g == nil {
 		return integer(0)
 	}
 	ids, r, ok := parseIDs(c.argv[3:])
@@ -44,10 +36,7 @@ func cmdXAckDel(c *call) reply {
 	if !ok {
 		return r
 	}
-	var g *xstream.Group[fields]
-	if st := c.srv.lookup(c.argv[1]); st != nil {
-		g, _ = st.Group(c.argv[2])
-	}
+	g := c.srv.group(c.argv[1], c.argv[2])
 	if g == nil {
 		return delExReply(allNotFound(len(a.ids)))
 	}

@@ -27,7 +27,7 @@ func cmdXAdd(c *call) reply {
 	if n := len(c.argv) - fieldPos; n < 2 || n%2 == 1 {
 		return wrongArity(c.name)
 	}
-	if !a.id.IsAuto() && a.id.String() == "0-0" {
+	if a.id == xstream.ExplicitID(xstream.MinID) {
 		return errReply(xstream.ErrIDZero)
 	}
 	key := c.argv[1]

@@ -26,7 +26,7 @@ const (
 func cmdXCfgSet(c *call) reply {
 	st := c.srv.lookup(c.argv[1])
 	if st == nil {
-		return errorReply("ERR no such key")
+		return noSuchKey
 	}
 	duration, maxSize := int64(-1), int64(-1)
 	var (
@@ -104,7 +104,7 @@ func cmdXIdmpRecord(c *call) reply {
 	}
 	st := c.srv.lookup(c.argv[1])
 	if st == nil {
-		return errorReply("ERR no such key")
+		return noSuchKey
 	}
 	if err := st.RecordIdempotent(pid, iid, id); err != nil {
 		return errReply(err)

@@ -12,19 +12,12 @@ func init() {
 	register("xgroup", -2, cmdXGroup)
 }
 
-// subcommand is an entry of a container command's subcommand table (XGROUP,
-// XINFO): Redis's arity for it, counting the command and subcommand names.
-type subcommand struct {
-	arity   int
-	handler func(*call) reply
-}
-
 // xgroupSubs is XGROUP's subcommand table. It is filled in by init, as
 // its handlers refer to it indirectly.
-var xgroupSubs map[string]subcommand
+var xgroupSubs map[string]command
 
 func init() {
-	xgroupSubs = map[string]subcommand{
+	xgroupSubs = map[string]command{
 		"create":         {-5, xgroupCreate},
 		"setid":          {-5, xgroupSetID},
 		"destroy":        {4, xgroupDestroy},
@@ -37,14 +30,14 @@ func init() {
 // dispatchSub runs the subcommand argv[1] of a container command as Redis 7's
 // command table does: an unknown name gets "unknown subcommand", a wrong
 // argument count the arity error naming "<command>|<subcommand>".
-func dispatchSub(c *call, subs map[string]subcommand) reply {
+func dispatchSub(c *call, subs map[string]command) reply {
 	sub := strings.ToLower(c.argv[1])
 	sc, ok := subs[sub]
 	if !ok {
 		return errorReply(fmt.Sprintf("ERR unknown subcommand '%s'. Try %s HELP.",
 			truncate128(c.argv[1]), strings.ToUpper(c.argv[0])))
 	}
-	if n := len(c.argv); sc.arity > 0 && n != sc.arity || sc.arity < 0 && n < -sc.arity {
+	if !sc.arityOK(len(c.argv)) {
 		return wrongArity(c.name + "|" + sub)
 	}
 	return sc.handler(c)

@@ -1,6 +1,7 @@
 package goredis
 
 import (
+	"math"
 	"strings"
 	"time"
 
@@ -13,10 +14,10 @@ func init() {
 }
 
 // xinfoSubs is XINFO's subcommand table, filled in by init.
-var xinfoSubs map[string]subcommand
+var xinfoSubs map[string]command
 
 func init() {
-	xinfoSubs = map[string]subcommand{
+	xinfoSubs = map[string]command{
 		"stream":    {-3, xinfoStream},
 		"groups":    {3, xinfoGroups},
 		"consumers": {4, xinfoConsumers},
@@ -27,9 +28,6 @@ func init() {
 // cmdXInfo: XINFO <subcommand> [<arg> ...] — dispatches to the
 // subcommands below. O(1) apart from the subcommand.
 func cmdXInfo(c *call) reply { return dispatchSub(c, xinfoSubs) }
-
-// noSuchKey is Redis's shared.nokeyerr.
-var noSuchKey = errorReply("ERR no such key")
 
 // xinfoStream: XINFO STREAM key [FULL [COUNT count]] — the stream's
 // description as a map with Redis 8.6's fields, or with FULL also its first
@@ -64,7 +62,7 @@ func xinfoStream(c *call) reply {
 			count = 10
 		}
 	}
-	full, err := st.InfoFull(int(min(count, int64(^uint(0)>>1))))
+	full, err := st.InfoFull(int(min(count, math.MaxInt)))
 	if err != nil {
 		return errReply(err)
 	}

@@ -1,6 +1,7 @@
 package goredis
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -73,11 +74,11 @@ func cmdXPending(c *call) reply {
 	}
 	// Redis skips the idle check for a min-idle of 0 or less.
 	f := xstream.PendingFilter{Consumer: consumer, MinIdle: msDuration(max(minIdle, 0))}
-	n := int(min(count, int64(^uint(0)>>1)))
+	n := int(min(count, math.MaxInt))
 	if byConsumer && consumer == "" {
 		n = 0 // the core reads "" as no filter: scan everything, filter below
 		if count > 0 {
-			n = int(^uint(0) >> 1)
+			n = math.MaxInt
 		}
 	}
 	entries, err := g.PendingRange(start, end, n, f)
@@ -131,10 +132,8 @@ func pendingSummary(g *xstream.Group[fields]) reply {
 // NOGROUP error XPENDING, XCLAIM, XAUTOCLAIM and XNACK reply with when the
 // key or the group is missing.
 func claimGroup(c *call) (*xstream.Group[fields], reply, bool) {
-	if st := c.srv.lookup(c.argv[1]); st != nil {
-		if g, ok := st.Group(c.argv[2]); ok {
-			return g, reply{}, true
-		}
+	if g := c.srv.group(c.argv[1], c.argv[2]); g != nil {
+		return g, reply{}, true
 	}
 	return nil, errorReply(xstream.NoGroupText(c.argv[1], c.argv[2], false)), false
 }

@@ -65,7 +65,7 @@ func cmdXReadGroup(c *call) reply { return xreadGeneric(c) }
 // and block when there is nothing to serve and BLOCK was given (never inside
 // MULTI, where the reply is nil at once, as in Redis).
 func xreadGeneric(c *call) reply {
-	a, r, ok := parseReadArgs(c.argv, c.name == "xreadgroup", c.srv.opts.Clock.Now().UnixMilli())
+	a, r, ok := parseReadArgs(c.argv, c.name == "xreadgroup", c.srv.opts.Clock)
 	if !ok {
 		return r
 	}
@@ -84,8 +84,9 @@ func xreadGeneric(c *call) reply {
 // parseReadArgs parses the options of XREAD (isGroup false) or XREADGROUP
 // in Redis's order: the options in any order up to STREAMS (the last of a
 // repeated one wins), each checked as it comes, then the missing GROUP and
-// the COUNT/MAXCOUNT relation. nowMs is the time BLOCK is added to.
-func parseReadArgs(argv []string, isGroup bool, nowMs int64) (readArgs, reply, bool) {
+// the COUNT/MAXCOUNT relation. BLOCK is added to clock's time, read only
+// when BLOCK is given.
+func parseReadArgs(argv []string, isGroup bool, clock xstream.Clock) (readArgs, reply, bool) {
 	a := readArgs{isGroup: isGroup, block: -1}
 	groupGiven := false
 	for i := 1; i < len(argv); i++ {
@@ -106,7 +107,7 @@ func parseReadArgs(argv []string, isGroup bool, nowMs int64) (readArgs, reply, b
 			a.claim, a.minIdle = true, n
 		case opt == "block" && more > 0:
 			i++
-			ms, r, ok := parseTimeout(argv[i], nowMs)
+			ms, r, ok := parseTimeout(argv[i], clock.Now().UnixMilli())
 			if !ok {
 				return a, r, false
 			}
@@ -211,7 +212,7 @@ func (s *server) resolveReadTargets(argv []string, a *readArgs) ([]readTarget, r
 		t.key = key
 		st := s.lookup(key)
 		if a.isGroup {
-			if r, ok := s.checkGroup(key, a.group); !ok {
+			if _, r, ok := s.readGroupOf(key, a.group); !ok {
 				return nil, r, false
 			}
 		}
@@ -247,15 +248,13 @@ func (s *server) resolveReadTargets(argv []string, a *readArgs) ([]readTarget, r
 	return targets, reply{}, true
 }
 
-// checkGroup returns XREADGROUP's NOGROUP error if key or its group does
-// not exist.
-func (s *server) checkGroup(key, group string) (reply, bool) {
-	if st := s.lookup(key); st != nil {
-		if _, ok := st.Group(group); ok {
-			return reply{}, true
-		}
+// readGroupOf returns the group of an XREADGROUP stream, or XREADGROUP's
+// NOGROUP error if key or its group does not exist.
+func (s *server) readGroupOf(key, group string) (*xstream.Group[fields], reply, bool) {
+	if g := s.group(key, group); g != nil {
+		return g, reply{}, true
 	}
-	return errorReply(xstream.NoGroupText(key, group, true)), false
+	return nil, errorReply(xstream.NoGroupText(key, group, true)), false
 }
 
 // serveRead executes a read once, without blocking: the reply, or nilReply
@@ -304,10 +303,11 @@ func (s *server) serveRead(a *readArgs, targets []readTarget) reply {
 func (s *server) serveGroupRead(a *readArgs, targets []readTarget) reply {
 	reads := make([]xstream.GroupRead[fields], len(targets))
 	for i, t := range targets {
-		if r, ok := s.checkGroup(t.key, a.group); !ok {
+		g, r, ok := s.readGroupOf(t.key, a.group)
+		if !ok {
 			return r
 		}
-		reads[i] = xstream.GroupRead[fields]{Stream: s.lookup(t.key), History: t.kind == idAfter, After: t.after}
+		reads[i] = xstream.GroupRead[fields]{Stream: g.Stream(), History: t.kind == idAfter, After: t.after}
 	}
 	res, err := xstream.ReadGroup(context.Background(), a.group, a.consumer, reads, xstream.ReadGroupOptions{
 		Count: a.count, NoAck: a.noAck, Claim: a.claim, MinIdle: msDuration(a.minIdle),
@@ -322,7 +322,7 @@ func (s *server) serveGroupRead(a *readArgs, targets []readTarget) reply {
 	kv := make([]reply, 0, 2*len(res))
 	j := 0 // the next target a result may belong to (results keep argument order)
 	for _, r := range res {
-		for j < len(targets)-1 && s.lookup(targets[j].key) != r.Stream {
+		for j < len(targets)-1 && reads[j].Stream != r.Stream {
 			j++
 		}
 		kv = append(kv, bulk(r.Stream.Name()), groupEntries(r.Messages, a.claim && claimApplies(targets, j)))

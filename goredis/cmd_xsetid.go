@@ -51,7 +51,7 @@ func cmdXSetID(c *call) reply {
 	}
 	st := c.srv.lookup(c.argv[1])
 	if st == nil {
-		return errorReply("ERR no such key")
+		return noSuchKey
 	}
 	if err := st.SetLastID(id, opts); err != nil {
 		return errReply(err)

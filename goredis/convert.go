@@ -92,17 +92,3 @@ func readStringSlice(rd *respReader, cmd *redis.StringSliceCmd) error {
 	}
 	return nil
 }
-
-// doValue is the value go-redis's generic Cmd (Do) gives for r: strings,
-// int64s, []interface{} (nulls inside as nil, error elements as errors) and,
-// in RESP3, map[interface{}]interface{} for maps.
-func doValue(r reply, proto int) interface{} {
-	v, err := newRespReader(r, proto).readReply()
-	if err != nil {
-		if err == redis.Nil {
-			return nil
-		}
-		return err
-	}
-	return v
-}

@@ -238,11 +238,6 @@ func readStreamGroups(rd *respReader) ([]redis.XInfoStreamGroup, error) {
 	return groups, nil
 }
 
-// unixMillis is a millisecond Unix time as go-redis converts it.
-func unixMillis(ms int64) time.Time {
-	return time.Unix(ms/1000, ms%1000*int64(time.Millisecond))
-}
-
 // readGroupPending reads a FULL group's PEL: [id, consumer, delivery ms,
 // count] per entry.
 func readGroupPending(rd *respReader) ([]redis.XInfoStreamGroupPending, error) {
@@ -266,7 +261,7 @@ func readGroupPending(rd *respReader) ([]redis.XInfoStreamGroupPending, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.DeliveryTime = unixMillis(ms)
+		p.DeliveryTime = time.UnixMilli(ms)
 		if p.DeliveryCount, err = rd.readInt(); err != nil {
 			return nil, err
 		}
@@ -336,7 +331,7 @@ func readConsumerPending(rd *respReader) ([]redis.XInfoStreamConsumerPending, er
 		if err != nil {
 			return nil, err
 		}
-		p.DeliveryTime = unixMillis(ms)
+		p.DeliveryTime = time.UnixMilli(ms)
 		if p.DeliveryCount, err = rd.readInt(); err != nil {
 			return nil, err
 		}

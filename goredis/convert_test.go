@@ -445,6 +445,20 @@ func TestConvertUnsupportedType(t *testing.T) {
 	require.Equal(t, serverError("ERR unknown command 'zscore'"), cmd.Err())
 }
 
+// doValue is the value go-redis's generic Cmd (Do) gives for r: strings,
+// int64s, []interface{} (nulls inside as nil, error elements as errors) and,
+// in RESP3, map[interface{}]interface{} for maps.
+func doValue(r reply, proto int) interface{} {
+	v, err := newRespReader(r, proto).readReply()
+	if err != nil {
+		if err == redis.Nil {
+			return nil
+		}
+		return err
+	}
+	return v
+}
+
 // TestConvertDoValue: doValue is what (*redis.Cmd).Val() gives.
 func TestConvertDoValue(t *testing.T) {
 	r := mapReply(bulk("k"), array(nilReply, integer(1), status("OK")))

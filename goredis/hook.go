@@ -17,12 +17,10 @@ import (
 type hook struct {
 	srv *server
 
-	mu     sync.Mutex                   // serializes add
-	chains atomic.Pointer[hookChains]   // user hooks wrapped around the executors
-	closed atomic.Bool                  // Client.Close was called
-	life   context.Context              // canceled by Client.Close: wakes blocked readers
-	cancel context.CancelFunc           // cancels life
-	users  atomic.Pointer[[]redis.Hook] // hooks added with Client.AddHook, outermost first
+	mu     sync.Mutex                 // guards users, serializes add
+	chains atomic.Pointer[hookChains] // user hooks wrapped around the executors
+	closed atomic.Bool                // Client.Close was called
+	users  []redis.Hook               // hooks added with Client.AddHook, outermost first; guarded by mu
 }
 
 // hookChains are the executors wrapped in the user hooks, rebuilt when a
@@ -35,7 +33,6 @@ type hookChains struct {
 // newHook returns the executor hook of srv, with no user hooks yet.
 func newHook(srv *server) *hook {
 	h := &hook{srv: srv}
-	h.life, h.cancel = context.WithCancel(context.Background())
 	h.chains.Store(&hookChains{process: h.process, pipeline: h.processPipeline})
 	return h
 }
@@ -44,18 +41,13 @@ func newHook(srv *server) *hook {
 func (h *hook) add(u redis.Hook) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	var users []redis.Hook
-	if p := h.users.Load(); p != nil {
-		users = append(users, *p...)
-	}
-	users = append(users, u)
-	h.users.Store(&users)
+	h.users = append(h.users, u)
 	c := &hookChains{process: h.process, pipeline: h.processPipeline}
-	for i := len(users) - 1; i >= 0; i-- {
-		if w := users[i].ProcessHook(c.process); w != nil {
+	for i := len(h.users) - 1; i >= 0; i-- {
+		if w := h.users[i].ProcessHook(c.process); w != nil {
 			c.process = w
 		}
-		if w := users[i].ProcessPipelineHook(c.pipeline); w != nil {
+		if w := h.users[i].ProcessPipelineHook(c.pipeline); w != nil {
 			c.pipeline = w
 		}
 	}
@@ -64,8 +56,9 @@ func (h *hook) add(u redis.Hook) {
 
 // close marks the client closed and wakes commands blocked in it.
 func (h *hook) close() {
-	h.closed.Store(true)
-	h.cancel()
+	if !h.closed.Swap(true) {
+		close(h.srv.closed)
+	}
 }
 
 // DialHook refuses to dial: nothing leaves the process.
@@ -109,31 +102,8 @@ func (h *hook) process(ctx context.Context, cmd redis.Cmder) error {
 		cmd.SetErr(err)
 		return err
 	}
-	setReply(cmd, h.exec(ctx, argv), h.srv.protocol)
+	setReply(cmd, h.srv.exec(ctx, argv), h.srv.opts.Protocol)
 	return cmd.Err()
-}
-
-// exec runs argv. Commands that may block also end when the client is
-// closed, failing with redis.ErrClosed as on a closed go-redis client.
-func (h *hook) exec(ctx context.Context, argv []string) reply {
-	if len(argv) == 0 || !mayBlock(argv[0]) {
-		return h.srv.exec(ctx, argv)
-	}
-	bctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	stop := context.AfterFunc(h.life, cancel)
-	defer stop()
-	r := h.srv.exec(bctx, argv)
-	if r.k == kLocal && ctx.Err() == nil && h.closed.Load() {
-		return localError(redis.ErrClosed)
-	}
-	return r
-}
-
-// mayBlock reports whether a command can block (XREAD and XREADGROUP with
-// BLOCK).
-func mayBlock(name string) bool {
-	return strings.EqualFold(name, "xread") || strings.EqualFold(name, "xreadgroup")
 }
 
 // processPipeline runs a pipeline: go-redis writes every command before
@@ -152,7 +122,7 @@ func (h *hook) processPipeline(ctx context.Context, cmds []redis.Cmder) error {
 	}
 	var first error
 	for i, cmd := range cmds {
-		setReply(cmd, h.exec(ctx, argvs[i]), h.srv.protocol)
+		setReply(cmd, h.srv.exec(ctx, argvs[i]), h.srv.opts.Protocol)
 		if err := cmd.Err(); err != nil && first == nil {
 			first = err
 		}
@@ -219,9 +189,9 @@ func (h *hook) processTx(ctx context.Context, cmds []redis.Cmder) error {
 	multi.SetVal("OK")
 	aborted := false
 	for i, cmd := range inner {
-		if r, ok := h.srv.queueCheck(innerArgv[i]); !ok {
+		if _, r, ok := checkCommand(innerArgv[i]); !ok {
 			multi.SetVal("")
-			setReply(cmd, r, h.srv.protocol)
+			setReply(cmd, r, h.srv.opts.Protocol)
 			aborted = true
 			continue
 		}
@@ -230,30 +200,13 @@ func (h *hook) processTx(ctx context.Context, cmds []redis.Cmder) error {
 	if aborted {
 		return setAllErr(cmds, serverError(execAbortText))
 	}
-	replies := h.srv.execMulti(ctx, innerArgv)
+	replies := h.srv.execMulti(innerArgv)
 	var first error
 	for i, cmd := range inner {
-		setReply(cmd, replies[i], h.srv.protocol)
+		setReply(cmd, replies[i], h.srv.opts.Protocol)
 		if err := cmd.Err(); err != nil && first == nil {
 			first = err
 		}
 	}
 	return first
-}
-
-// queueCheck is what Redis checks when MULTI queues a command: that it
-// exists and has a valid number of arguments. It returns the error reply
-// and false for a command that would be refused.
-func (s *server) queueCheck(argv []string) (reply, bool) {
-	if len(argv) == 0 {
-		return errorReply("ERR empty command"), false
-	}
-	cmd, ok := commands[strings.ToLower(argv[0])]
-	if !ok {
-		return unknownCommand(argv), false
-	}
-	if n := len(argv); cmd.arity > 0 && n != cmd.arity || cmd.arity < 0 && n < -cmd.arity {
-		return wrongArity(strings.ToLower(argv[0])), false
-	}
-	return reply{}, true
 }

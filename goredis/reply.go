@@ -1,7 +1,6 @@
 package goredis
 
 import (
-	"errors"
 	"reflect"
 	"strconv"
 
@@ -108,11 +107,4 @@ var redisErrorType = reflect.TypeOf(redis.ErrNoScript)
 // serverError returns text as a go-redis server error.
 func serverError(text string) error {
 	return reflect.ValueOf(text).Convert(redisErrorType).Interface().(error)
-}
-
-// isServerError reports whether err is a reply error (as opposed to
-// redis.Nil or a context error).
-func isServerError(err error) bool {
-	var re redis.Error
-	return errors.As(err, &re) && err != redis.Nil
 }

@@ -19,22 +19,21 @@ type stream = xstream.Stream[fields]
 // server is the in-process keyspace. One mutex makes every command atomic,
 // as Redis's single thread does; blocked readers wait outside it.
 type server struct {
-	mu       sync.Mutex
-	opts     Options
-	protocol int
-	keys     map[string]*stream
-	ready    []string // keys signalled by the running command, for blocked readers
-	blocked  blockState
+	mu      sync.Mutex
+	opts    Options
+	keys    map[string]*stream
+	ready   []string // keys signalled by the running command, for blocked readers
+	blocked blockState
+	closed  chan struct{} // closed by Client.Close: blocked readers return redis.ErrClosed
 }
 
 func newServer(o Options) *server {
-	return &server{opts: o, protocol: o.Protocol, keys: map[string]*stream{}}
+	return &server{opts: o, keys: map[string]*stream{}, closed: make(chan struct{})}
 }
 
 // call is one execution of a command.
 type call struct {
 	srv   *server
-	ctx   context.Context
 	argv  []string // argv[0] as sent
 	name  string   // lower-case command name
 	multi bool     // inside MULTI/EXEC: blocking commands do not block
@@ -44,12 +43,19 @@ type call struct {
 	wait func(ctx context.Context) reply
 }
 
-// command is an entry of the command table.
+// command is an entry of the command table (or of a container command's
+// subcommand table, XGROUP's and XINFO's).
 type command struct {
-	// arity is Redis's: n means exactly n arguments with the name, -n at
-	// least n.
+	// arity is Redis's: n means exactly n arguments with the name (and the
+	// subcommand's), -n at least n.
 	arity   int
 	handler func(*call) reply
+}
+
+// arityOK reports whether a call of n arguments, the name included, has a
+// number of arguments the command accepts.
+func (cmd command) arityOK(n int) bool {
+	return cmd.arity > 0 && n == cmd.arity || cmd.arity < 0 && n >= -cmd.arity
 }
 
 var commands = map[string]command{}
@@ -62,7 +68,7 @@ func register(name string, arity int, h func(*call) reply) {
 // exec runs one command and returns its reply, waiting (outside the lock)
 // if the command blocks.
 func (s *server) exec(ctx context.Context, argv []string) reply {
-	c := &call{srv: s, ctx: ctx, argv: argv}
+	c := &call{srv: s, argv: argv}
 	s.mu.Lock()
 	r := s.execLocked(c)
 	s.serveReadyLocked()
@@ -75,12 +81,12 @@ func (s *server) exec(ctx context.Context, argv []string) reply {
 
 // execMulti runs commands atomically, as a MULTI/EXEC transaction. Blocked
 // readers are served once, after the whole transaction, as in Redis.
-func (s *server) execMulti(ctx context.Context, argvs [][]string) []reply {
+func (s *server) execMulti(argvs [][]string) []reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make([]reply, len(argvs))
 	for i, argv := range argvs {
-		out[i] = s.execLocked(&call{srv: s, ctx: ctx, argv: argv, multi: true})
+		out[i] = s.execLocked(&call{srv: s, argv: argv, multi: true})
 	}
 	s.serveReadyLocked()
 	return out
@@ -97,19 +103,32 @@ func (s *server) serveReadyLocked() {
 	}
 }
 
+// execLocked runs one command with the keyspace locked.
 func (s *server) execLocked(c *call) reply {
-	if len(c.argv) == 0 {
-		return errorReply("ERR empty command")
+	cmd, r, ok := checkCommand(c.argv)
+	if !ok {
+		return r
 	}
 	c.name = strings.ToLower(c.argv[0])
-	cmd, ok := commands[c.name]
-	if !ok {
-		return unknownCommand(c.argv)
-	}
-	if n := len(c.argv); cmd.arity > 0 && n != cmd.arity || cmd.arity < 0 && n < -cmd.arity {
-		return wrongArity(c.name)
-	}
 	return cmd.handler(c)
+}
+
+// checkCommand is what Redis checks of a command before running it, and
+// when MULTI queues it: that it exists and has a number of arguments it
+// accepts. It returns the command, or the error reply and false.
+func checkCommand(argv []string) (command, reply, bool) {
+	if len(argv) == 0 {
+		return command{}, errorReply("ERR empty command"), false
+	}
+	name := strings.ToLower(argv[0])
+	cmd, ok := commands[name]
+	if !ok {
+		return command{}, unknownCommand(argv), false
+	}
+	if !cmd.arityOK(len(argv)) {
+		return command{}, wrongArity(name), false
+	}
+	return cmd, reply{}, true
 }
 
 // signal marks key as changed for blocked readers (Redis's
@@ -136,8 +155,23 @@ func wrongArity(name string) reply {
 // syntaxErr is Redis's generic syntax error.
 var syntaxErr = errorReply("ERR syntax error")
 
+// noSuchKey is Redis's shared.nokeyerr, the reply of commands that need an
+// existing key (XSETID, XINFO, XCFGSET, XIDMPRECORD).
+var noSuchKey = errorReply("ERR no such key")
+
 // lookup returns the stream at key, or nil.
 func (s *server) lookup(key string) *stream { return s.keys[key] }
+
+// group returns the group name of the stream at key, or nil if the key or
+// the group does not exist.
+func (s *server) group(key, name string) *xstream.Group[fields] {
+	if st := s.keys[key]; st != nil {
+		if g, ok := st.Group(name); ok {
+			return g
+		}
+	}
+	return nil
+}
 
 // create returns the stream at key, creating an empty one if there is none.
 func (s *server) create(key string) *stream {
