@@ -12,25 +12,14 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
-	"github.com/redis/go-redis/v9/maintnotifications"
 	"github.com/stretchr/testify/require"
 	"github.com/xstream-go/xstream/goredis"
-	"github.com/xstream-go/xstream/internal/redistest"
 )
 
-// clientRedis is a go-redis client on a real Redis, flushed.
+// clientRedis is a go-redis client (RESP3) on a real Redis, flushed.
 func clientRedis(t *testing.T) *redis.Client {
 	t.Helper()
-	addr, fresh := redistest.Addr(t)
-	db := 0
-	if !fresh {
-		db = 7
-	}
-	c := redis.NewClient(&redis.Options{Addr: addr, DB: db, DisableIdentity: true,
-		MaintNotificationsConfig: &maintnotifications.Config{Mode: maintnotifications.ModeDisabled}})
-	t.Cleanup(func() { c.Close() })
-	require.NoError(t, c.FlushDB(context.Background()).Err())
-	return c
+	return realClientProto(t, dbClient, 3)
 }
 
 // cmdView is what a go-redis user sees of a command: its Result values and
@@ -405,14 +394,11 @@ func rawShapes(ctx context.Context, c interface {
 // real Redis, in both protocols.
 func TestClientRawShapesMatchRedis(t *testing.T) {
 	ctx := context.Background()
-	addr, fresh := redistest.Addr(t)
-	db := 0
-	if !fresh {
-		db = 7
-	}
+	real := clientRedis(t) // one server for both protocols
 	for _, proto := range []int{3, 2} {
-		rc := redis.NewClient(&redis.Options{Addr: addr, DB: db, Protocol: proto, DisableIdentity: true,
-			MaintNotificationsConfig: &maintnotifications.Config{Mode: maintnotifications.ModeDisabled}})
+		o := *real.Options()
+		o.Protocol = proto
+		rc := redis.NewClient(&o)
 		require.NoError(t, rc.FlushDB(ctx).Err())
 		want := rawShapes(ctx, rc)
 		rc.Close()

@@ -46,8 +46,9 @@ func groupsBlockScenarios() []scenario {
 				err := s.Do("XADD", "mystream", id, "key", "value").Err()
 				require.EqualError(t, err, "ERR The ID specified in XADD is equal or smaller than the target stream top item")
 			}
+			bk := bkStart(t, s)
 			ch = blockRead(s, "mygroup", "myconsumer", 0, false, "mystream", ">")
-			settle()
+			bk.wait(1)
 			gAdd(s, "mystream", "667", "key", "value")
 			res := Rec(s, await(t, ch)).Val()
 			require.Equal(t, []string{"mystream:[667-0]"}, streamIDs(res))
@@ -83,8 +84,9 @@ func groupsBlockScenarios() []scenario {
 			gCreateMk(t, s, "mystream", "mygroup")
 			var chans []<-chan *redis.XStreamSliceCmd
 			for _, c := range []string{"c1", "c2", "c3"} {
+				bk := bkStart(t, s)
 				chans = append(chans, blockRead(s, "mygroup", c, 10*time.Second, false, "mystream", ">"))
-				settle()
+				bk.wait(1)
 			}
 			for i, id := range []string{"1-0", "2-0", "3-0"} {
 				s.Do("XADD", "mystream", "MAXLEN", "5000", id, "field1", "value1", "field2", "value2")
@@ -97,8 +99,9 @@ func groupsBlockScenarios() []scenario {
 			gCreateMk(t, s, "mystream", "mygroup")
 			gAdd(s, "mystream", "1-0", "f1", "v1")
 			gReadNoAck(s, "mygroup", "Alice", 0, "mystream", ">")
+			bk := bkStart(t, s)
 			ch := blockRead(s, "mygroup", "Bob", 0, true, "mystream", ">")
-			settle()
+			bk.wait(1)
 			gAdd(s, "mystream", "2-0", "f2", "v2")
 			require.Equal(t, []string{"mystream:[2-0]"}, streamIDs(Rec(s, await(t, ch)).Val()))
 			require.Equal(t, []string{"Alice", "Bob"}, consumerNames(t, s, "mystream", "mygroup"))
@@ -107,17 +110,19 @@ func groupsBlockScenarios() []scenario {
 		{Name: "Blocking XREADGROUP on several streams is served by the one that gets data", Run: func(t *testing.T, s *side) {
 			gCreateMk(t, s, "a", "g")
 			gCreateMk(t, s, "b", "g")
+			bk := bkStart(t, s)
 			ch := blockRead(s, "g", "c", 0, false, "a", "b", ">", ">")
-			settle()
+			bk.wait(1)
 			gAdd(s, "b", "5-0", "f", "v")
 			require.Equal(t, []string{"b:[5-0]"}, streamIDs(Rec(s, await(t, ch)).Val()))
 		}},
 		{Name: "Blocked XREADGROUP is served after EXEC with every entry of the transaction", Run: func(t *testing.T, s *side) {
 			gCreateMk(t, s, "mystream", "mygroup")
+			bk := bkStart(t, s)
 			ch := async(func() *redis.XStreamSliceCmd {
 				return s.C.XReadGroup(s.Ctx(), &redis.XReadGroupArgs{Group: "mygroup", Consumer: "c", Count: 10, Block: 10 * time.Second, Streams: []string{"mystream", ">"}})
 			})
-			settle()
+			bk.wait(1)
 			pipe := s.C.TxPipeline()
 			for _, id := range []string{"1-0", "2-0", "3-0"} {
 				pipe.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "mystream", ID: id, Values: []string{"f", "v"}})
@@ -128,8 +133,9 @@ func groupsBlockScenarios() []scenario {
 		}},
 		{Name: "tcl RENAME can unblock XREADGROUP with data (as DEL + re-create in MULTI)", Run: func(t *testing.T, s *side) {
 			gCreateMk(t, s, "mystream", "mygroup")
+			bk := bkStart(t, s)
 			ch := blockRead(s, "mygroup", "Alice", 0, false, "mystream", ">")
-			settle()
+			bk.wait(1)
 			pipe := s.C.TxPipeline()
 			pipe.Del(s.Ctx(), "mystream")
 			pipe.XGroupCreateMkStream(s.Ctx(), "mystream", "mygroup", "$")
@@ -140,18 +146,6 @@ func groupsBlockScenarios() []scenario {
 			require.Equal(t, []string{"mystream:[100-0]"}, streamIDs(res))
 			require.Equal(t, map[string]interface{}{"f1": "v1"}, res[0].Messages[0].Values)
 		}},
-		{Name: "tcl Blocking XREAD: key deleted", Run: func(t *testing.T, s *side) {
-			gAdd(s, "mystream", "666", "f", "v")
-			ch := async(func() *redis.XStreamSliceCmd {
-				return s.C.XRead(s.Ctx(), &redis.XReadArgs{Block: 0, Streams: []string{"mystream", "$"}})
-			})
-			settle()
-			Rec(s, s.C.Del(s.Ctx(), "mystream"))
-			settle()
-			gAdd(s, "mystream", "667", "f", "v")
-			res := Rec(s, await(t, ch)).Val()
-			require.Equal(t, []string{"mystream:[667-0]"}, streamIDs(res))
-		}},
 		{Name: "Blocking XREADGROUP with a history ID on one stream is served at once", Run: func(t *testing.T, s *side) {
 			gCreateMk(t, s, "a", "g")
 			gCreateMk(t, s, "b", "g")
@@ -161,9 +155,10 @@ func groupsBlockScenarios() []scenario {
 		{Name: "Blocked readers of two groups are both served by one XADD", Run: func(t *testing.T, s *side) {
 			gCreateMk(t, s, "s", "g1")
 			gCreate(t, s, "s", "g2", "$")
+			bk := bkStart(t, s)
 			ch1 := blockRead(s, "g1", "c", 0, false, "s", ">")
 			ch2 := blockRead(s, "g2", "c", 0, false, "s", ">")
-			settle()
+			bk.wait(2)
 			gAdd(s, "s", "1-0", "f", "v")
 			require.Equal(t, []string{"s:[1-0]"}, streamIDs(Rec(s, await(t, ch1)).Val()))
 			require.Equal(t, []string{"s:[1-0]"}, streamIDs(Rec(s, await(t, ch2)).Val()))

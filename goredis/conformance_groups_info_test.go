@@ -15,7 +15,7 @@ func noteFull(t *testing.T, s *side, key string, count int) {
 	t.Helper()
 	full, err := s.C.XInfoStreamFull(s.Ctx(), key, count).Result()
 	require.NoError(t, err)
-	s.Note("FULL %s length=%d entries=%v", key, full.Length, ids(full.Entries))
+	s.Note("FULL %s length=%d entries=%v", key, full.Length, msgIDs(full.Entries))
 	for _, g := range full.Groups {
 		var pend []string
 		for _, p := range g.Pending {
@@ -59,7 +59,7 @@ func groupsInfoScenarios() []scenario {
 			full, err := s.C.XInfoStreamFull(s.Ctx(), "x", 0).Result()
 			require.NoError(t, err)
 			require.Equal(t, int64(4), full.Length)
-			require.Equal(t, []string{"100-0", "101-0", "102-0", "104-0"}, ids(full.Entries))
+			require.Equal(t, []string{"100-0", "101-0", "102-0", "104-0"}, msgIDs(full.Entries))
 			require.Equal(t, "g1", full.Groups[0].Name)
 			require.Equal(t, "100-0", full.Groups[0].Pending[0].ID)
 			require.Equal(t, "Alice", full.Groups[0].Consumers[0].Name)
@@ -70,7 +70,7 @@ func groupsInfoScenarios() []scenario {
 			noteFull(t, s, "x", 0)
 			noteFull(t, s, "x", 1)
 			full, _ = s.C.XInfoStreamFull(s.Ctx(), "x", 1).Result()
-			require.Equal(t, []string{"100-0"}, ids(full.Entries))
+			require.Equal(t, []string{"100-0"}, msgIDs(full.Entries))
 			require.EqualError(t, s.Do("XINFO", "STREAM", "nokey").Err(), "ERR no such key")
 			require.EqualError(t, s.Do("XINFO", "STREAM", "x", "FULL", "COUNT", "x").Err(), "ERR value is not an integer or out of range")
 			require.EqualError(t, s.Do("XINFO", "STREAM", "x", "FOO").Err(), "ERR unknown subcommand or wrong number of arguments for 'STREAM'. Try XINFO HELP.")

@@ -70,7 +70,7 @@ func groupsReadScenarios() []scenario {
 			require.Equal(t, []string{}, pendingExt(t, s, "mystream", "mygroup", "", 0))
 			res := gRead(s, "mygroup", "consumer-1", 0, "mystream", ">").Val()
 			require.Len(t, res, 1)
-			require.Equal(t, []string{"2-0", "3-0"}, ids(res[0].Messages))
+			require.Equal(t, []string{"2-0", "3-0"}, msgIDs(res[0].Messages))
 			require.Equal(t, map[string]interface{}{"a": "1"}, res[0].Messages[0].Values)
 		}},
 		{Name: "tcl XREADGROUP can read the history of the elements we own", Run: func(t *testing.T, s *side) {

@@ -302,7 +302,7 @@ func groupsRedis8ClaimScenarios() []scenario {
 				s.Do("XCLAIM", "mystream", "group1", "consumer1", "0", fmt.Sprintf("%d-0", i+1), "TIME", now-ago, "JUSTID")
 			}
 			ids10 := func(min time.Duration, count int64) []string {
-				return ids(claimRead(s, "group1", "consumer2", count, min, false, "mystream", ">").Val()[0].Messages)
+				return msgIDs(claimRead(s, "group1", "consumer2", count, min, false, "mystream", ">").Val()[0].Messages)
 			}
 			require.Equal(t, []string{"1-0", "2-0", "3-0", "4-0"}, ids10(10*time.Second, 10))
 			require.Equal(t, []string{"5-0"}, ids10(1500*time.Millisecond, 0))

@@ -116,8 +116,8 @@ func stGo[C redis.Cmder](s *side, run func(ctx context.Context) C) <-chan C {
 }
 
 // stSettle gives a command started by stGo real time to reach the server
-// and block there, on both sides. (Blocked clients cannot be observed in
-// process, so this is a short real sleep, not a clock step.)
+// and block there, on both sides: a real sleep, not a clock step, for a
+// reader whose short BLOCK could end before bkCounter sees it blocked.
 func stSettle() { time.Sleep(150 * time.Millisecond) }
 
 // stWoken waits for a command started by stGo that something should

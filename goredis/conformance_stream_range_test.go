@@ -210,7 +210,7 @@ func TestConformanceStreamXSetID(t *testing.T) {
 	runConformance(t, []scenario{
 		{Name: "XSETID_can_set_a_specific_ID", Run: func(t *testing.T, s *side) {
 			s.Do("XADD", "mystream", "MAXLEN", "0", "*", "a", "b")
-			require.Equal(t, "OK", Rec(s, s.Do("XSETID", "mystream", "200-0")).Val())
+			require.Equal(t, "OK", s.Do("XSETID", "mystream", "200-0").Val())
 			info := stInfo(s, "mystream")
 			require.Equal(t, "200-0", info.LastGeneratedID)
 			require.Equal(t, int64(1), info.EntriesAdded)
@@ -254,6 +254,9 @@ func TestConformanceStreamXSetID(t *testing.T) {
 			Rec(s, s.C.XDel(s.Ctx(), "x", "1-3"))
 			require.Equal(t, "1-3", stInfo(s, "x").MaxDeletedEntryID)
 			require.Equal(t, "ERR The ID specified in XSETID is smaller than current max_deleted_entry_id", cmdErr(s.Do("XSETID", "x", "1-2")))
+			require.Equal(t, "OK", s.Do("XSETID", "x", "1-3").Val())
+			require.Equal(t, "ERR The ID specified in XSETID is smaller than the provided max_deleted_entry_id", cmdErr(s.Do("XSETID", "x", "2-0", "MAXDELETEDID", "4-0")))
+			require.Equal(t, "ERR entries_added must be positive", cmdErr(s.Do("XSETID", "x", "2-0", "ENTRIESADDED", "-1")))
 		}},
 		{Name: "XSETID_options_and_argument_order", Run: func(t *testing.T, s *side) {
 			// Not a tcl test: the remaining checks, in Redis's order.

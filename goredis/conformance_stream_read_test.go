@@ -66,8 +66,9 @@ func TestConformanceStreamXRead(t *testing.T) {
 		}},
 		{Name: "Blocking_XREAD_waiting_new_data", Run: func(t *testing.T, s *side) {
 			recAdd(s, "s2", "1-0", "old", "abcd1234")
+			bk := bkStart(t, s)
 			ch := stXRead(s, 20*time.Second, 0, "s1", "s2", "s3", "$", "$", "$")
-			stSettle()
+			bk.wait(1)
 			recAdd(s, "s2", "2-0", "new", "abcd1234")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
@@ -101,8 +102,9 @@ func TestConformanceStreamXRead(t *testing.T) {
 			smaller := "ERR The ID specified in XADD is equal or smaller than the target stream top item"
 			require.Equal(t, smaller, cmdErr(recAdd(s, "mystream", "665", "key", "value")))
 			require.Equal(t, smaller, cmdErr(recAdd(s, "mystream", "666", "key", "value")))
+			bk := bkStart(t, s)
 			ch := stXRead(s, 0, 0, "mystream", "665")
-			stSettle()
+			bk.wait(1)
 			recAdd(s, "mystream", "667", "key", "value")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
@@ -110,8 +112,9 @@ func TestConformanceStreamXRead(t *testing.T) {
 			require.Equal(t, []redis.XStream{{Stream: "mystream", Messages: []redis.XMessage{{ID: "667-0", Values: map[string]interface{}{"key": "value"}}}}}, res)
 		}},
 		{Name: "XREAD:_XADD_+_DEL_should_not_awake_client", Run: func(t *testing.T, s *side) {
+			bk := bkStart(t, s)
 			ch := stXRead(s, 20*time.Second, 0, "s1", "$")
-			stSettle()
+			bk.wait(1)
 			pipe := s.C.TxPipeline()
 			pipe.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "s1", ID: "1-0", Values: []string{"old", "abcd1234"}})
 			pipe.Del(s.Ctx(), "s1")
@@ -139,8 +142,9 @@ func TestConformanceStreamXRead(t *testing.T) {
 		// Redis 7.0 replies with s2 once: [s2 [2-0 new abcd1234]].
 		{Name: "redis8_XREAD_with_same_stream_name_multiple_times_should_work", Redis8: true, Run: func(t *testing.T, s *side) {
 			recAdd(s, "s2", "1-0", "old", "abcd1234")
+			bk := bkStart(t, s)
 			ch := stXRead(s, 20*time.Second, 0, "s2", "s2", "s2", "$", "$", "$")
-			stSettle()
+			bk.wait(1)
 			recAdd(s, "s2", "2-0", "new", "abcd1234")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.Equal(t, []string{"s2:[2-0]", "s2:[2-0]", "s2:[2-0]"}, streamIDs(res))
@@ -151,8 +155,9 @@ func TestConformanceStreamXRead(t *testing.T) {
 			// the transaction; the tcl form (s2 named three times) is a
 			// Redis8 scenario below.
 			recAdd(s, "s2", "1-0", "old", "abcd1234")
+			bk := bkStart(t, s)
 			ch := stXRead(s, 20*time.Second, 0, "s2", "$")
-			stSettle()
+			bk.wait(1)
 			stMultiAdd(t, s)
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.Len(t, res, 1)
@@ -162,8 +167,9 @@ func TestConformanceStreamXRead(t *testing.T) {
 		// Redis 7.0 replies with s2 once (its three entries).
 		{Name: "redis8_XREAD_+_multiple_XADD_inside_transaction", Redis8: true, Run: func(t *testing.T, s *side) {
 			recAdd(s, "s2", "1-0", "old", "abcd1234")
+			bk := bkStart(t, s)
 			ch := stXRead(s, 20*time.Second, 0, "s2", "s2", "s2", "$", "$", "$")
-			stSettle()
+			bk.wait(1)
 			stMultiAdd(t, s)
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.Equal(t, []string{"s2:[2-0 3-0 4-0]", "s2:[2-0 3-0 4-0]", "s2:[2-0 3-0 4-0]"}, streamIDs(res))
@@ -179,8 +185,9 @@ func TestConformanceStreamXRead(t *testing.T) {
 			require.Equal(t, []string{"2-1"}, msgIDs(res[0].Messages))
 		}},
 		{Name: "XREAD_streamID_edge_(blocking)", Run: func(t *testing.T, s *side) {
+			bk := bkStart(t, s)
 			ch := stXRead(s, 0, 0, "x", "1-18446744073709551615")
-			stSettle()
+			bk.wait(1)
 			recAdd(s, "x", "1-1", "f", "v")
 			recAdd(s, "x", "1-18446744073709551615", "f", "v")
 			recAdd(s, "x", "2-1", "f", "v")
@@ -192,14 +199,16 @@ func TestConformanceStreamXRead(t *testing.T) {
 		{Name: "Blocking_XREAD:_key_deleted", Run: func(t *testing.T, s *side) {
 			// stream-cgroups.tcl
 			recAdd(s, "mystream", "666", "f", "v")
+			bk := bkStart(t, s)
 			ch := stXRead(s, 0, 0, "mystream", "$")
-			stSettle()
+			bk.wait(1)
 			Rec(s, s.C.Del(s.Ctx(), "mystream"))
 			recAdd(s, "mystream", "667", "f", "v")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
 			require.Equal(t, []string{"667-0"}, msgIDs(res[0].Messages))
+			require.Equal(t, []string{"mystream:[667-0]"}, streamIDs(res))
 		}},
 		{Name: "Blocking_XREAD:_key_created_while_blocked_and_timeout", Run: func(t *testing.T, s *side) {
 			// Not a tcl test of its own: a key that does not exist when the
@@ -209,8 +218,9 @@ func TestConformanceStreamXRead(t *testing.T) {
 			stSettle()
 			recAdd(s, "other", "1-0", "f", "v")
 			require.Equal(t, redis.Nil, Rec(s, stTimeout(s, ch)).Err())
+			bk := bkStart(t, s)
 			ch = stXRead(s, 20*time.Second, 0, "a", "b", "0-0", "0-0")
-			stSettle()
+			bk.wait(1)
 			recAdd(s, "b", "5-0", "f", "v")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)

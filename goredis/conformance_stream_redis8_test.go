@@ -16,24 +16,12 @@ import (
 	"github.com/xstream-go/xstream/goredis"
 )
 
-// stFill adds key 1-0 … n-0 with f v.
-func stFill(s *side, key string, n int) {
-	for j := 1; j <= n; j++ {
-		recAdd(s, key, strconv.Itoa(j)+"-0", "f", "v")
-	}
-}
-
 // stInts returns a SliceCmd's integers.
 func stInts(t *testing.T, cmd *redis.SliceCmd) []int64 {
 	t.Helper()
 	vals, err := cmd.Result()
 	require.NoError(t, err)
 	return scInts(t, vals)
-}
-
-// stPending is XPENDING's count.
-func stPending(s *side, key, group string) int64 {
-	return Rec(s, s.C.XPending(s.Ctx(), key, group)).Val().Count
 }
 
 // TestConformanceStreamRedis8 holds the Redis 8 stream-level scenarios.
@@ -64,8 +52,9 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			require.Equal(t, redis.Nil, Rec(s, s.C.XReadStreams(s.Ctx(), "lestream", "+")).Err())
 		}},
 		{Name: "XREAD_last_element_blocking_from_empty_stream", Redis8: true, Run: func(t *testing.T, s *side) {
+			bk := bkStart(t, s)
 			ch := stXRead(s, 20*time.Second, 0, "lestream", "+")
-			stSettle()
+			bk.wait(1)
 			recAdd(s, "lestream", "1-0", "k1", "v1")
 			res := Rec(s, stWoken(s, ch)).Val()
 			require.NotEmpty(t, res)
@@ -73,7 +62,7 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			require.Equal(t, []redis.XStream{{Stream: "lestream", Messages: []redis.XMessage{{ID: "1-0", Values: map[string]interface{}{"k1": "v1"}}}}}, res)
 		}},
 		{Name: "XREAD_last_element_blocking_from_non-empty_stream", Redis8: true, Run: func(t *testing.T, s *side) {
-			stFill(s, "lestream", 3)
+			gAddN(s, "lestream", 3)
 			res := Rec(s, s.C.XRead(s.Ctx(), &redis.XReadArgs{Streams: []string{"lestream", "+"}, Block: 1000 * time.Second})).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
@@ -97,7 +86,7 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			require.Equal(t, redis.XMessage{ID: "3-0", Values: map[string]interface{}{"k3": "v6"}}, byKey["{lestream}2"])
 		}},
 		{Name: "XREAD_last_element_with_count_>_1", Redis8: true, Run: func(t *testing.T, s *side) {
-			stFill(s, "lestream", 3)
+			gAddN(s, "lestream", 3)
 			res := Rec(s, s.C.XRead(s.Ctx(), &redis.XReadArgs{Streams: []string{"lestream", "+"}, Count: 3, Block: -1})).Val()
 			require.NotEmpty(t, res)
 			require.NotEmpty(t, res[0].Messages)
@@ -118,13 +107,13 @@ func TestConformanceStreamRedis8(t *testing.T) {
 				cmdErr(s.Do("XREAD", "COUNT", "1", "STREAMS", "mystream")))
 		}},
 		{Name: "XADD_with_MAXLEN_option_and_ACKED_option", Redis8: true, Run: func(t *testing.T, s *side) {
-			stFill(s, "mystream", 5)
-			Rec(s, s.C.XGroupCreate(s.Ctx(), "mystream", "mygroup", "0"))
+			gAddN(s, "mystream", 5)
+			gCreate(t, s, "mystream", "mygroup", "0")
 			Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "mystream", MaxLen: 1, Mode: "ACKED", ID: "6-0", Values: []string{"f", "v"}}))
 			require.Equal(t, int64(6), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
 			s.Do("XREADGROUP", "GROUP", "mygroup", "consumer1", "COUNT", "1", "STREAMS", "mystream", ">")
 			require.Equal(t, int64(1), Rec(s, s.C.XAck(s.Ctx(), "mystream", "mygroup", "1-0")).Val())
-			require.Equal(t, int64(0), stPending(s, "mystream", "mygroup"))
+			require.Equal(t, int64(0), scPendingCount(t, s, "mystream", "mygroup"))
 			Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "mystream", MaxLen: 1, Mode: "ACKED", ID: "7-0", Values: []string{"f", "v"}}))
 			require.Equal(t, int64(6), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
 			s.Do("XREADGROUP", "GROUP", "mygroup", "consumer1", "STREAMS", "mystream", ">")
@@ -133,30 +122,32 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			require.Equal(t, int64(1), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
 		}},
 		{Name: "XADD_with_MAXLEN_option_and_DELREF_option", Redis8: true, Run: func(t *testing.T, s *side) {
-			stFill(s, "mystream", 5)
-			Rec(s, s.C.XGroupCreate(s.Ctx(), "mystream", "mygroup", "0"))
+			gAddN(s, "mystream", 5)
+			gCreate(t, s, "mystream", "mygroup", "0")
 			s.Do("XREADGROUP", "GROUP", "mygroup", "consumer1", "COUNT", "1", "STREAMS", "mystream", ">")
 			Rec(s, s.C.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "mystream", MaxLen: 1, Mode: "DELREF", Values: []string{"f", "v"}}))
 			require.Equal(t, int64(1), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
-			require.Equal(t, int64(0), stPending(s, "mystream", "mygroup"))
+			require.Equal(t, int64(0), scPendingCount(t, s, "mystream", "mygroup"))
+			emptySummary(t, s, "mystream", "mygroup")
 		}},
 		{Name: "XTRIM_with_approx_and_ACKED_deletes_entries_correctly", Redis8: true, Run: func(t *testing.T, s *side) {
 			stNodeSize(t, s, 2)
-			stFill(s, "mystream", 5)
-			Rec(s, s.C.XGroupCreate(s.Ctx(), "mystream", "mygroup", "0"))
-			s.Do("XREADGROUP", "GROUP", "mygroup", "consumer1", "STREAMS", "mystream", ">")
+			gAddN(s, "mystream", 5)
+			gCreate(t, s, "mystream", "mygroup", "0")
+			require.NoError(t, s.Do("XREADGROUP", "GROUP", "mygroup", "consumer1", "STREAMS", "mystream", ">").Err())
 			require.Equal(t, int64(3), Rec(s, s.C.XAck(s.Ctx(), "mystream", "mygroup", "1-0", "2-0", "4-0")).Val())
 			require.Equal(t, int64(3), Rec(s, s.C.XTrimMinIDApproxMode(s.Ctx(), "mystream", "6-0", 0, "ACKED")).Val())
 			require.Equal(t, []string{"3-0", "5-0"}, msgIDs(Rec(s, s.C.XRange(s.Ctx(), "mystream", "-", "+")).Val()))
 		}},
 		{Name: "XTRIM_with_approx_and_DELREF_deletes_entries_correctly", Redis8: true, Run: func(t *testing.T, s *side) {
 			stNodeSize(t, s, 2)
-			stFill(s, "mystream", 4)
-			Rec(s, s.C.XGroupCreate(s.Ctx(), "mystream", "mygroup", "0"))
+			gAddN(s, "mystream", 4)
+			gCreate(t, s, "mystream", "mygroup", "0")
 			s.Do("XREADGROUP", "GROUP", "mygroup", "consumer1", "STREAMS", "mystream", ">")
 			require.Equal(t, int64(4), Rec(s, s.C.XTrimMinIDApproxMode(s.Ctx(), "mystream", "5-0", 0, "DELREF")).Val())
 			require.Equal(t, int64(0), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
-			require.Equal(t, int64(0), stPending(s, "mystream", "mygroup"))
+			require.Equal(t, int64(0), scPendingCount(t, s, "mystream", "mygroup"))
+			emptySummary(t, s, "mystream", "mygroup")
 		}},
 		{Name: "XADD/XTRIM_mode_word_parsing", Redis8: true, Run: func(t *testing.T, s *side) {
 			// §1.2: a second mode word is read as the ID by XADD, a syntax
@@ -189,23 +180,25 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			require.Equal(t, []interface{}{int64(2)}, s.Do("XDELEX", "s", "IDS", "1", "1-0", "ACKED").Val())
 		}},
 		{Name: "XDELEX_DELREF_ACKED_KEEPREF", Redis8: true, Run: func(t *testing.T, s *side) {
-			stFill(s, "mystream", 2)
+			gAddN(s, "mystream", 2)
 			for _, g := range []string{"group1", "group2"} {
-				Rec(s, s.C.XGroupCreate(s.Ctx(), "mystream", g, "0"))
+				gCreate(t, s, "mystream", g, "0")
 				s.Do("XREADGROUP", "GROUP", g, "consumer1", "STREAMS", "mystream", ">")
 			}
 			require.Equal(t, []int64{1, 1}, stInts(t, Rec(s, s.C.XDelEx(s.Ctx(), "mystream", "DELREF", "1-0", "2-0"))))
 			require.Equal(t, int64(0), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
-			require.Equal(t, int64(0), stPending(s, "mystream", "group1"))
-			require.Equal(t, int64(0), stPending(s, "mystream", "group2"))
+			require.Equal(t, int64(0), scPendingCount(t, s, "mystream", "group1"))
+			require.Equal(t, int64(0), scPendingCount(t, s, "mystream", "group2"))
+			emptySummary(t, s, "mystream", "group1")
+			emptySummary(t, s, "mystream", "group2")
 			info := stInfo(s, "mystream")
 			require.Equal(t, "2-0", info.MaxDeletedEntryID)
 
 			// ACKED with three groups.
 			Rec(s, s.C.Del(s.Ctx(), "mystream"))
-			stFill(s, "mystream", 2)
+			gAddN(s, "mystream", 2)
 			for _, g := range []string{"group1", "group2", "group3"} {
-				Rec(s, s.C.XGroupCreate(s.Ctx(), "mystream", g, "0"))
+				gCreate(t, s, "mystream", g, "0")
 			}
 			s.Do("XREADGROUP", "GROUP", "group1", "consumer1", "STREAMS", "mystream", ">")
 			s.Do("XREADGROUP", "GROUP", "group2", "consumer2", "STREAMS", "mystream", ">")
@@ -222,12 +215,12 @@ func TestConformanceStreamRedis8(t *testing.T) {
 
 			// ACKED and a group created later.
 			Rec(s, s.C.Del(s.Ctx(), "mystream"))
-			stFill(s, "mystream", 3)
-			Rec(s, s.C.XGroupCreate(s.Ctx(), "mystream", "group1", "0"))
+			gAddN(s, "mystream", 3)
+			gCreate(t, s, "mystream", "group1", "0")
 			s.Do("XREADGROUP", "GROUP", "group1", "consumer1", "STREAMS", "mystream", ">")
 			require.Equal(t, int64(3), Rec(s, s.C.XAck(s.Ctx(), "mystream", "group1", "1-0", "2-0", "3-0")).Val())
 			require.Equal(t, []int64{1}, stInts(t, Rec(s, s.C.XDelEx(s.Ctx(), "mystream", "ACKED", "1-0"))))
-			Rec(s, s.C.XGroupCreate(s.Ctx(), "mystream", "group2", "0"))
+			gCreate(t, s, "mystream", "group2", "0")
 			require.Equal(t, []int64{2}, stInts(t, Rec(s, s.C.XDelEx(s.Ctx(), "mystream", "ACKED", "2-0"))))
 			s.Do("XREADGROUP", "GROUP", "group2", "consumer1", "STREAMS", "mystream", ">")
 			require.Equal(t, int64(2), Rec(s, s.C.XAck(s.Ctx(), "mystream", "group2", "2-0", "3-0")).Val())
@@ -235,15 +228,16 @@ func TestConformanceStreamRedis8(t *testing.T) {
 
 			// KEEPREF keeps the PEL references.
 			Rec(s, s.C.Del(s.Ctx(), "mystream"))
-			stFill(s, "mystream", 2)
+			gAddN(s, "mystream", 2)
 			for _, g := range []string{"group1", "group2"} {
-				Rec(s, s.C.XGroupCreate(s.Ctx(), "mystream", g, "0"))
+				gCreate(t, s, "mystream", g, "0")
 				s.Do("XREADGROUP", "GROUP", g, "consumer1", "STREAMS", "mystream", ">")
 			}
 			require.Equal(t, []int64{1, 1}, stInts(t, Rec(s, s.C.XDelEx(s.Ctx(), "mystream", "KEEPREF", "1-0", "2-0"))))
 			require.Equal(t, int64(0), Rec(s, s.C.XLen(s.Ctx(), "mystream")).Val())
 			p := Rec(s, s.C.XPending(s.Ctx(), "mystream", "group1")).Val()
 			require.Equal(t, &redis.XPending{Count: 2, Lower: "1-0", Higher: "2-0", Consumers: map[string]int64{"consumer1": 2}}, p)
+			require.Equal(t, []interface{}{int64(2), "1-0", "2-0", []interface{}{[]interface{}{"consumer1", "2"}}}, s.Do("XPENDING", "mystream", "group1").Val())
 			// No groups: ACKED acts as KEEPREF (1, or -1 when absent).
 			recAdd(s, "plain", "1-0", "f", "v")
 			require.Equal(t, []int64{1, -1}, stInts(t, Rec(s, s.C.XDelEx(s.Ctx(), "plain", "ACKED", "1-0", "9-0"))))

@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"strconv"
 	"strings"
@@ -95,7 +96,7 @@ func parseWire(rd *bufio.Reader) (reply, error) {
 			return nilReply, nil
 		}
 		buf := make([]byte, n+2)
-		if _, err := ioReadFull(rd, buf); err != nil {
+		if _, err := io.ReadFull(rd, buf); err != nil {
 			return reply{}, err
 		}
 		return bulk(string(buf[:n])), nil
@@ -120,19 +121,6 @@ func parseWire(rd *bufio.Reader) (reply, error) {
 		return out, nil
 	}
 	return reply{}, fmt.Errorf("unexpected RESP type in %q", line)
-}
-
-// ioReadFull fills buf from rd.
-func ioReadFull(rd *bufio.Reader, buf []byte) (int, error) {
-	n := 0
-	for n < len(buf) {
-		m, err := rd.Read(buf[n:])
-		n += m
-		if err != nil {
-			return n, err
-		}
-	}
-	return n, nil
 }
 
 // encodeWire renders r in RESP version proto, as a server would send it.

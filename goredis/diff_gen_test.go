@@ -360,10 +360,8 @@ func (d *diffRun) entriesRead(key string) []string {
 		return []string{"ENTRIESREAD", "-1"}
 	}
 	var added int64
-	if v, err := d.query("XINFO", "STREAM", key); err == nil {
-		if m, ok := v.(map[interface{}]interface{}); ok {
-			added, _ = m["entries-added"].(int64)
-		}
+	if st := d.streamState(key); st != nil {
+		added = st.Added
 	}
 	n := d.rng.Int63n(added + 3)
 	if n > added {
@@ -529,14 +527,12 @@ func (d *diffRun) read70Differs(key, g string, count int) bool {
 	if !d.hasGroup(key, g) {
 		return false
 	}
-	sv, err := d.query("XINFO", "STREAM", key)
-	if err != nil {
+	st := d.streamState(key)
+	if st == nil {
 		return false
 	}
-	sm, _ := sv.(map[interface{}]interface{})
-	st := diffLagStateOf(sm)
 	gv, err := d.query("XINFO", "GROUPS", key)
-	if st == nil || err != nil {
+	if err != nil {
 		return false
 	}
 	for _, e := range diffSlice(gv) {
@@ -720,12 +716,7 @@ func (d *diffRun) opSetID2() {
 	if d.chance(15) {
 		idArg = d.badID()
 	}
-	var st *diffLagState
-	if v, err := d.query("XINFO", "STREAM", key); err == nil {
-		if m, ok := v.(map[interface{}]interface{}); ok {
-			st = diffLagStateOf(m)
-		}
-	}
+	st := d.streamState(key)
 	if st != nil && id.Less(st.MaxDel) {
 		// Redis 7.0 lacks the "smaller than current max_deleted_entry_id"
 		// check (added later; the spec has it).

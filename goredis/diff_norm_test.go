@@ -276,6 +276,16 @@ func diffLagStateOf(v interface{}) *diffLagState {
 	return &st
 }
 
+// streamState queries Redis (d.query, RESP3) for key's XINFO STREAM and
+// returns its state, or nil if the query fails or the reply lacks it.
+func (d *diffRun) streamState(key string) *diffLagState {
+	v, err := d.query("XINFO", "STREAM", key)
+	if err != nil {
+		return nil
+	}
+	return diffLagStateOf(v)
+}
+
 // diffGet is field k of record m, or nil.
 func diffGet(m diffRecord, k string) interface{} {
 	v, _ := m.get(k)

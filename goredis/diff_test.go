@@ -51,7 +51,6 @@ package goredis_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"math/rand"
@@ -80,19 +79,17 @@ type diffStats struct {
 
 // diffRun is one seed's run.
 type diffRun struct {
-	t         *testing.T
-	ctx       context.Context
-	seed      int64
-	rng       *rand.Rand
-	proto     int             // RESP version of both compared clients
-	real      *redis.Client   // Redis, on proto: the compared replies
-	q         *redis.Client   // Redis on RESP3 (real itself when proto is 3): d.query
-	mem       *goredis.Client // nil with XSTREAM_GOREDIS_DIFF_REDIS_ONLY
-	clock     *xstream.ManualClock
-	stats     *diffStats
-	history   [][]string // the compared commands so far
-	redisOnly bool
-	missing   map[string]bool // commands the client does not have (yet): not sent
+	t       *testing.T
+	ctx     context.Context
+	seed    int64
+	rng     *rand.Rand
+	proto   int             // RESP version of both compared clients
+	real    *redis.Client   // Redis, on proto: the compared replies
+	q       *redis.Client   // Redis on RESP3 (real itself when proto is 3): d.query
+	mem     *goredis.Client // nil with XSTREAM_GOREDIS_DIFF_REDIS_ONLY
+	clock   *xstream.ManualClock
+	stats   *diffStats
+	history [][]string // the compared commands so far
 
 	// Tracking, from Redis's replies (identical to the client's until a
 	// divergence ends the run), so that both sides see the same commands.
@@ -123,7 +120,6 @@ func TestDiff(t *testing.T) {
 		t.Fatalf("XSTREAM_GOREDIS_DIFF_PROTO=%q: want 3, 2 or both", p)
 	}
 	redisOnly := os.Getenv("XSTREAM_GOREDIS_DIFF_REDIS_ONLY") == "1"
-	missing := diffMissingCommands()
 	var summary []string
 	for _, proto := range protos {
 		st := &diffStats{perCmd: map[string]int{}, errKind: map[string]int{}, skips: map[string]int{}, orders: map[string]int{}}
@@ -136,7 +132,6 @@ func TestDiff(t *testing.T) {
 			start := time.Now()
 			for seed := first; seed < first+int64(seeds); seed++ {
 				d := newDiffRun(t, real, q, proto, seed, st, redisOnly)
-				d.missing = missing
 				for i := 0; i < steps; i++ {
 					d.randomStep()
 				}
@@ -190,8 +185,7 @@ func newDiffRun(t *testing.T, real, q *redis.Client, proto int, seed int64, st *
 	}
 	d := &diffRun{
 		t: t, ctx: ctx, seed: seed, rng: rand.New(rand.NewSource(seed)), proto: proto, real: real, q: q, stats: st,
-		redisOnly: redisOnly,
-		top:       map[string]xstream.ID{}, pool: map[string][]xstream.ID{},
+		top: map[string]xstream.ID{}, pool: map[string][]xstream.ID{},
 		consumers: map[string]map[string]map[string]bool{},
 	}
 	if !redisOnly {
@@ -227,17 +221,9 @@ func (d *diffRun) query(args ...string) (interface{}, error) {
 // returns Redis's reply.
 func (d *diffRun) exec(args []string, starAdd bool, lagKey string) (interface{}, error) {
 	d.t.Helper()
-	if d.missing[strings.ToUpper(args[0])] && !d.redisOnly {
-		d.skip("EXCLUDED: " + strings.ToUpper(args[0]) + " not implemented in the client yet")
-		return nil, errDiffExcluded
-	}
 	var st *diffLagState
 	if lagKey != "" {
-		if v, err := d.query("XINFO", "STREAM", lagKey); err == nil {
-			if m, ok := v.(map[interface{}]interface{}); ok {
-				st = diffLagStateOf(m)
-			}
-		}
+		st = d.streamState(lagKey)
 	}
 	d.history = append(d.history, args)
 	d.stats.steps++
@@ -261,7 +247,7 @@ func (d *diffRun) exec(args []string, starAdd bool, lagKey string) (interface{},
 		}
 		d.stats.errKind[k]++
 	}
-	if d.redisOnly {
+	if d.mem == nil { // XSTREAM_GOREDIS_DIFF_REDIS_ONLY
 		return rv, rerr
 	}
 	d.clock.Set(time.Now())
@@ -325,25 +311,6 @@ func diffVersionError(args []string, rerr, merr error) bool {
 		"XREADGROUP": "ERR Unbalanced 'xreadgroup' list of streams: for each stream key an ID or '>' must be specified.",
 	}[strings.ToUpper(args[0])]
 	return rerr.Error() == v70 && spec != "" && merr.Error() == spec
-}
-
-// errDiffExcluded is exec's error for a command that was not sent.
-var errDiffExcluded = errors.New("excluded")
-
-// diffMissingCommands probes a client for the commands the generator uses:
-// those it answers with "unknown command" are excluded from the run (and
-// counted), so that the rest keeps being compared while the engine lands.
-func diffMissingCommands() map[string]bool {
-	c := goredis.NewClient(nil)
-	defer c.Close()
-	out := map[string]bool{}
-	for _, name := range []string{"XADD", "XDEL", "XTRIM", "XLEN", "XRANGE", "XREVRANGE", "XREAD", "XGROUP",
-		"XREADGROUP", "XACK", "XPENDING", "XCLAIM", "XAUTOCLAIM", "XINFO", "XSETID", "DEL", "EXISTS"} {
-		if _, err := c.Do(context.Background(), name).Result(); err != nil && strings.Contains(err.Error(), "unknown command") {
-			out[name] = true
-		}
-	}
-	return out
 }
 
 // fail reports the first divergence with everything needed to replay it.

@@ -256,7 +256,7 @@ func gcXNackClaims(t *testing.T, s *side) {
 	require.Equal(t, uint64(2), Rec(s, s.C.XInfoStreamFull(ctx, "k", 0)).Val().Groups[0].NackedCount)
 	require.Equal(t, int64(4), Rec(s, s.C.XInfoGroups(ctx, "k")).Val()[0].Pending)
 	// XCLAIM and XAUTOCLAIM skip the idle check for NACKed entries.
-	require.Equal(t, []string{"1-0"}, gcMsgIDs(Rec(s, s.C.XClaim(ctx, &redis.XClaimArgs{Stream: "k", Group: "grp", Consumer: "c2", MinIdle: 99999 * time.Millisecond, Messages: []string{"1-0", "2-0"}})).Val()))
+	require.Equal(t, []string{"1-0"}, msgIDs(Rec(s, s.C.XClaim(ctx, &redis.XClaimArgs{Stream: "k", Group: "grp", Consumer: "c2", MinIdle: 99999 * time.Millisecond, Messages: []string{"1-0", "2-0"}})).Val()))
 	ids, next, err := Rec(s, s.C.XAutoClaimJustID(ctx, &redis.XAutoClaimArgs{Stream: "k", Group: "grp", Consumer: "c3", MinIdle: time.Hour, Start: "0"})).Result()
 	require.NoError(t, err)
 	require.Equal(t, []string{"3-0"}, ids)
@@ -268,7 +268,7 @@ func gcXNackClaims(t *testing.T, s *side) {
 	require.Empty(t, s.Do("XCLAIM", "k", "grp", "c2", "0", "2-0").Val())
 	got, next, deleted, err := Rec(s, s.C.XAutoClaimWithDeleted(ctx, &redis.XAutoClaimArgs{Stream: "k", Group: "grp", Consumer: "c2", Start: "0"})).Result()
 	require.NoError(t, err)
-	require.Equal(t, []string{"1-0", "3-0"}, gcMsgIDs(got))
+	require.Equal(t, []string{"1-0", "3-0"}, msgIDs(got))
 	require.Equal(t, "0-0", next)
 	require.Equal(t, []string{"4-0"}, deleted)
 	require.Equal(t, []string{"1-0 c2 3", "3-0 c2 2"}, gcPending(t, s, "k", "grp"))

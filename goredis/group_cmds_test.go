@@ -75,15 +75,6 @@ func gcPending(t *testing.T, s *side, key, group string) []string {
 	return out
 }
 
-// gcMsgIDs returns the IDs of msgs.
-func gcMsgIDs(msgs []redis.XMessage) []string {
-	out := make([]string, len(msgs))
-	for i, m := range msgs {
-		out[i] = m.ID
-	}
-	return out
-}
-
 const gcNoKeyErr = "ERR The XGROUP subcommand requires the key to exist. Note that for CREATE you may want to use the MKSTREAM option to create an empty stream automatically."
 
 func gcXGroupCreate(t *testing.T, s *side) {
@@ -360,13 +351,13 @@ func gcXClaim(t *testing.T, s *side) {
 	require.Empty(t, claim("bob", 40*time.Millisecond, "1-0", "2-0"))
 	s.Sleep(50 * time.Millisecond)
 	msgs := claim("bob", 40*time.Millisecond, "2-0", "1-0", "9-0", "5-0")
-	require.Equal(t, []string{"2-0", "1-0"}, gcMsgIDs(msgs))
+	require.Equal(t, []string{"2-0", "1-0"}, msgIDs(msgs))
 	require.Equal(t, map[string]interface{}{"f": "2"}, msgs[0].Values)
 	require.Equal(t, []string{"1-0 bob 2", "2-0 bob 2", "3-0 alice 1", "4-0 alice 1"}, gcPending(t, s, "k", "g"))
 	// The claimed entries' idle time restarted.
 	require.Empty(t, claim("carol", 40*time.Millisecond, "1-0"))
 	// min-idle 0 claims whatever its idle time; repeats are claimed twice.
-	require.Equal(t, []string{"1-0", "1-0"}, gcMsgIDs(claim("carol", 0, "1-0", "1-0")))
+	require.Equal(t, []string{"1-0", "1-0"}, msgIDs(claim("carol", 0, "1-0", "1-0")))
 	require.Equal(t, []string{"1-0 carol 4", "2-0 bob 2", "3-0 alice 1", "4-0 alice 1"}, gcPending(t, s, "k", "g"))
 	// JUSTID: IDs only, the delivery count unchanged.
 	require.Equal(t, []string{"3-0"}, Rec(s, s.C.XClaimJustID(ctx, &redis.XClaimArgs{Stream: "k", Group: "g", Consumer: "bob", Messages: []string{"3-0"}})).Val())
@@ -384,7 +375,7 @@ func gcXClaim(t *testing.T, s *side) {
 	require.Equal(t, []string{"1-0 carol 4", "2-0 bob 2", "3-0 bob 7", "4-0 bob 2", "5-0 dave 1", "6-0 dave 2"}, gcPending(t, s, "k", "g"))
 	// A pending entry deleted from the stream is dropped, not returned.
 	require.Equal(t, int64(2), Rec(s, s.C.XDel(ctx, "k", "1-0", "2-0")).Val())
-	require.Equal(t, []string{"3-0"}, gcMsgIDs(claim("erin", 0, "1-0", "3-0", "2-0")))
+	require.Equal(t, []string{"3-0"}, msgIDs(claim("erin", 0, "1-0", "3-0", "2-0")))
 	require.Equal(t, []string{"3-0 erin 8", "4-0 bob 2", "5-0 dave 1", "6-0 dave 2"}, gcPending(t, s, "k", "g"))
 	// LASTID raises the group's last-delivered ID, never lowers it.
 	require.Len(t, s.Do("XCLAIM", "k", "g", "erin", "0", "4-0", "LASTID", "5-0", "JUSTID").Val(), 1)
@@ -493,7 +484,7 @@ func gcXAutoClaim(t *testing.T, s *side) {
 		a.Stream, a.Group = "k", "g"
 		msgs, next, deleted, err := Rec(s, s.C.XAutoClaimWithDeleted(ctx, &a)).Result()
 		require.NoError(t, err)
-		return gcMsgIDs(msgs), next, deleted
+		return msgIDs(msgs), next, deleted
 	}
 	// Nothing idle enough: the scan stops after 10 × COUNT attempts.
 	got, next, del := auto(redis.XAutoClaimArgs{Consumer: "bob", MinIdle: 40 * time.Millisecond, Start: "-", Count: 1})
@@ -515,7 +506,7 @@ func gcXAutoClaim(t *testing.T, s *side) {
 	require.Equal(t, "6-0", next)
 	msgs, next, err := Rec(s, s.C.XAutoClaim(ctx, &redis.XAutoClaimArgs{Stream: "k", Group: "g", Consumer: "carol", Start: "11", Count: 5})).Result()
 	require.NoError(t, err)
-	require.Equal(t, []string{"11-0", "12-0"}, gcMsgIDs(msgs))
+	require.Equal(t, []string{"11-0", "12-0"}, msgIDs(msgs))
 	require.Equal(t, map[string]interface{}{"f": "12"}, msgs[1].Values)
 	require.Equal(t, "0-0", next)
 	// Deleted entries are dropped, reported, and count against COUNT.

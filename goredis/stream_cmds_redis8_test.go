@@ -28,12 +28,7 @@ func scGroupAtEnd(t *testing.T, s *side, key, g string, ids ...string) {
 	t.Helper()
 	require.Equal(t, "OK", Rec(s, s.C.XGroupCreate(s.Ctx(), key, g, "$")).Val())
 	if len(ids) > 0 {
-		args := []interface{}{"XCLAIM", key, g, "c", "0"}
-		for _, id := range ids {
-			args = append(args, id)
-		}
-		args = append(args, "FORCE", "JUSTID")
-		require.Len(t, s.Do(args...).Val(), len(ids))
+		gcDeliver(t, s, key, g, "c", ids...)
 	}
 }
 
