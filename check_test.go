@@ -93,34 +93,36 @@ func (s *Stream[V]) checkLogLocked() error {
 	return nil
 }
 
-// checkGroup checks a group's PEL trees against each other and its time list.
+// checkGroup checks a group's PEL indexes against each other, its slab and
+// its time list.
 func checkGroup(g *group) error {
 	if g.entriesRead < -1 {
 		return fmt.Errorf("entries read %d", g.entriesRead)
 	}
+	if err := checkIndex(g.pel); err != nil {
+		return fmt.Errorf("group PEL: %w", err)
+	}
+	if g.recs.live != g.pel.len() {
+		return fmt.Errorf("slab holds %d records, group PEL %d", g.recs.live, g.pel.len())
+	}
 	inPEL := map[*pending]bool{}
 	var err error
 	nacked := 0
-	prevID, first := ID{}, true
-	g.pel.Ascend(func(p *pending) bool {
+	g.pel.ascend(func(p *pending) bool {
+		c := g.ownerOf(p)
 		switch {
-		case p == nil:
-			err = errors.New("nil pending record")
-		case !first && !prevID.Less(p.id):
-			err = fmt.Errorf("PEL out of order at %v", p.id)
 		case p.count < 0:
 			err = fmt.Errorf("%v: delivery count %d", p.id, p.count)
-		case p.owner == nil:
+		case c == nil:
 			nacked++
-		case g.consumers[p.owner.name] != p.owner:
-			err = fmt.Errorf("%v: owner %q is not a consumer of the group", p.id, p.owner.name)
+		case g.consumers[c.name] != c || c.slot != p.owner:
+			err = fmt.Errorf("%v: owner %q is not a consumer of the group", p.id, c.name)
 		default:
-			if q, ok := p.owner.pel.Get(p); !ok || q != p {
-				err = fmt.Errorf("%v: missing from owner %q's PEL", p.id, p.owner.name)
+			if q, ok := c.pel.get(p.id); !ok || q != p {
+				err = fmt.Errorf("%v: missing from owner %q's PEL", p.id, c.name)
 			}
 		}
 		inPEL[p] = true
-		prevID, first = p.id, false
 		return err == nil
 	})
 	if err != nil {
@@ -131,9 +133,12 @@ func checkGroup(g *group) error {
 		if c.name != name {
 			return fmt.Errorf("consumer %q is filed under %q", c.name, name)
 		}
-		owned += c.pel.Len()
-		c.pel.Ascend(func(p *pending) bool {
-			if p.owner != c || !inPEL[p] {
+		if err := checkIndex(c.pel); err != nil {
+			return fmt.Errorf("consumer %q: %w", name, err)
+		}
+		owned += c.pel.len()
+		c.pel.ascend(func(p *pending) bool {
+			if g.ownerOf(p) != c || !inPEL[p] {
 				err = fmt.Errorf("consumer %q holds %v, which it does not own or the group lacks", name, p.id)
 			}
 			return err == nil
@@ -142,13 +147,50 @@ func checkGroup(g *group) error {
 			return err
 		}
 	}
-	if owned+nacked != g.pel.Len() {
-		return fmt.Errorf("consumers own %d, %d released, group PEL has %d", owned, nacked, g.pel.Len())
+	if owned+nacked != g.pel.len() {
+		return fmt.Errorf("consumers own %d, %d released, group PEL has %d", owned, nacked, g.pel.len())
 	}
 	if nacked != g.byTime.nacked {
 		return fmt.Errorf("%d released entries, time list counts %d", nacked, g.byTime.nacked)
 	}
 	return checkTimeList(&g.byTime, inPEL)
+}
+
+// checkIndex checks a PEL index's chunks: none empty or over capacity, IDs
+// strictly ascending within and across chunks, each chunk's cached first ID
+// right, the count right, every record's self ref pointing back at it, and
+// no two adjacent chunks both under a quarter full (they would have merged).
+func checkIndex(ix *pelIndex) error {
+	var err error
+	n, prevLen := 0, chunkLen
+	var prev ID
+	ix.tree.Ascend(func(c *chunk) bool {
+		switch {
+		case len(c.refs) == 0 || len(c.refs) > chunkLen:
+			err = fmt.Errorf("chunk of %d refs", len(c.refs))
+		case ix.sl.at(c.refs[0]).id != c.first:
+			err = fmt.Errorf("chunk first %v, holds %v", c.first, ix.sl.at(c.refs[0]).id)
+		case len(c.refs) < chunkLen/4 && prevLen < chunkLen/4:
+			err = fmt.Errorf("adjacent chunks of %d and %d refs", prevLen, len(c.refs))
+		}
+		for _, r := range c.refs {
+			p := ix.sl.at(r)
+			switch {
+			case p.self != r:
+				err = fmt.Errorf("ref %d holds a record whose self is %d", r, p.self)
+			case n > 0 && !prev.Less(p.id):
+				err = fmt.Errorf("index out of order at %v", p.id)
+			}
+			prev = p.id
+			n++
+		}
+		prevLen = len(c.refs)
+		return err == nil
+	})
+	if err == nil && n != ix.len() {
+		err = fmt.Errorf("index counts %d, holds %d", ix.len(), n)
+	}
+	return err
 }
 
 // checkTimeList checks that the list holds exactly the PEL's records: the
@@ -158,26 +200,26 @@ func checkTimeList(l *timeList, inPEL map[*pending]bool) error {
 	var prev *pending
 	var lastTime int64
 	k := 0
-	for p := l.head; p != nil; p = p.next {
+	for p := l.first(); p != nil; p = l.after(p) {
 		if k >= len(inPEL) {
 			return fmt.Errorf("time list longer than the PEL (%d) or cyclic", len(inPEL))
 		}
 		if !inPEL[p] {
 			return fmt.Errorf("time list holds %v, which is not in the PEL", p.id)
 		}
-		if p.prev != prev {
+		if l.sl.at(p.prev) != prev {
 			return fmt.Errorf("time list: %v has a wrong prev link", p.id)
 		}
 		inZone := k < l.nacked
 		switch {
-		case inZone && (p.owner != nil || p.deliveryTime != 0):
+		case inZone && (p.owner != 0 || p.deliveryTime != 0):
 			return fmt.Errorf("time list: %v in the NACK zone is owned or timed", p.id)
-		case !inZone && p.owner == nil:
+		case !inZone && p.owner == 0:
 			return fmt.Errorf("time list: unowned %v outside the NACK zone", p.id)
 		case !inZone && k > l.nacked && p.deliveryTime < lastTime:
 			return fmt.Errorf("time list: %v delivered at %d after one at %d", p.id, p.deliveryTime, lastTime)
 		}
-		if k == l.nacked-1 && l.nackTail != p {
+		if k == l.nacked-1 && l.nackTail != p.self {
 			return fmt.Errorf("time list: NACK tail is not %v", p.id)
 		}
 		lastTime = p.deliveryTime
@@ -187,9 +229,9 @@ func checkTimeList(l *timeList, inPEL map[*pending]bool) error {
 	switch {
 	case k != len(inPEL):
 		return fmt.Errorf("time list has %d records, PEL %d", k, len(inPEL))
-	case l.tail != prev:
+	case l.sl.at(l.tail) != prev:
 		return errors.New("time list: wrong tail")
-	case l.nacked == 0 && l.nackTail != nil:
+	case l.nacked == 0 && l.nackTail != 0:
 		return errors.New("time list: NACK tail set with an empty zone")
 	}
 	return nil
@@ -205,7 +247,7 @@ func mtCheckPendingBelowLast[V any](s *Stream[V], name string) error {
 	if !ok {
 		return nil
 	}
-	if p, ok := g.pel.Max(); ok && g.lastID.Less(p.id) {
+	if p, ok := g.pel.max(); ok && g.lastID.Less(p.id) {
 		return fmt.Errorf("group %q: pending %v beyond last-delivered %v", name, p.id, g.lastID)
 	}
 	return nil
@@ -220,7 +262,7 @@ func mtTimeOrder[V any](s *Stream[V], name string) []ID {
 		return nil
 	}
 	var out []ID
-	for p := g.byTime.head; p != nil; p = p.next {
+	for p := g.byTime.first(); p != nil; p = g.byTime.after(p) {
 		out = append(out, p.id)
 	}
 	return out

@@ -78,7 +78,7 @@ func claimTime(o ClaimOptions, now int64) int64 {
 
 func (s *Stream[V]) claimOneLocked(g *group, c *consumer, id ID, minIdle, now, t int64, o ClaimOptions) (Entry[V], bool) {
 	v, exists := s.log.get(id)
-	p, pendingOK := g.pel.Get(g.key(id))
+	p, pendingOK := g.pel.get(id)
 	switch {
 	case !exists:
 		if pendingOK {
@@ -89,7 +89,7 @@ func (s *Stream[V]) claimOneLocked(g *group, c *consumer, id ID, minIdle, now, t
 		return Entry[V]{}, false
 	case !pendingOK:
 		p = g.addPendingLocked(id, c, t, 1)
-	case p.owner != nil && minIdle > 0 && now-p.deliveryTime < minIdle:
+	case p.owner != 0 && minIdle > 0 && now-p.deliveryTime < minIdle:
 		return Entry[V]{}, false
 	}
 	g.deliverLocked(p, c, t)
@@ -156,7 +156,7 @@ func (c *Consumer[V]) AutoClaim(minIdle time.Duration, start ID, opts AutoClaimO
 		// Collect the candidates first, then change the trees (P16).
 		var ps []*pending
 		attempts := 10 * count
-		g.pel.AscendGreaterOrEqual(g.key(start), func(p *pending) bool {
+		g.pel.ascendFrom(start, func(p *pending) bool {
 			if len(ps) == attempts {
 				res.Next = p.id
 				return false
@@ -171,12 +171,12 @@ func (c *Consumer[V]) AutoClaim(minIdle time.Duration, start ID, opts AutoClaimO
 			}
 			v, ok := s.log.get(p.id)
 			if !ok {
-				g.ackLocked(p.id)
 				res.Deleted = append(res.Deleted, p.id)
+				g.ackLocked(p.id) // frees p
 				count--
 				continue
 			}
-			if p.owner != nil && minIdle > 0 && now-p.deliveryTime < minIdle.Milliseconds() {
+			if p.owner != 0 && minIdle > 0 && now-p.deliveryTime < minIdle.Milliseconds() {
 				continue
 			}
 			g.deliverLocked(p, cs, now)

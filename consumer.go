@@ -180,7 +180,7 @@ func (s *Stream[V]) readNewLocked(g *group, c *consumer, noAck bool, now int64, 
 	// Only IDs up to the greatest pending one can be re-deliveries (after
 	// SetID moved the group back); the others skip the PEL lookup.
 	var maxPending ID
-	if p, ok := g.pel.Max(); ok {
+	if p, ok := g.pel.max(); ok {
 		maxPending = p.id
 	}
 	if limit > 0 { // at most what is unread, however large COUNT is
@@ -204,7 +204,7 @@ func (s *Stream[V]) readNewLocked(g *group, c *consumer, noAck bool, now int64, 
 		var p *pending
 		found := false
 		if !maxPending.Less(id) {
-			p, found = g.pel.Get(g.key(id))
+			p, found = g.pel.get(id)
 		}
 		if found { // re-delivery after SetID moved back
 			g.deliverLocked(p, c, now)
@@ -230,7 +230,7 @@ func (s *Stream[V]) historyLocked(g *group, c *consumer, after ID, limit int, no
 	// Collect first: deliveries change the time list, never the tree's keys,
 	// but the tree is not walked while anything is changed (P16).
 	var ps []*pending
-	c.pel.AscendGreaterOrEqual(g.key(start), func(p *pending) bool {
+	c.pel.ascendFrom(start, func(p *pending) bool {
 		if limit > 0 && len(ps) >= limit {
 			return false
 		}
@@ -267,7 +267,7 @@ func (s *Stream[V]) claimableLocked(g *group, minIdle, now int64) bool {
 // whose stream entry still exists (claiming reads skip the others), or nil.
 // O((1 + d) log n) for d deleted entries passed over.
 func (s *Stream[V]) oldestLivePendingLocked(g *group) *pending {
-	for p := g.byTime.head; p != nil; p = p.next {
+	for p := g.byTime.first(); p != nil; p = g.byTime.after(p) {
 		if s.log.has(p.id) {
 			return p
 		}
@@ -283,8 +283,8 @@ func (s *Stream[V]) oldestLivePendingLocked(g *group) *pending {
 func (s *Stream[V]) claimReadLocked(g *group, c *consumer, minIdle, now int64, limit int, b *budget) []Message[V] {
 	var msgs []Message[V]
 	stop := g.byTime.tail
-	for p := g.byTime.head; p != nil; {
-		next, last := p.next, p == stop
+	for p := g.byTime.first(); p != nil; {
+		next, last := g.byTime.after(p), p.self == stop
 		if v, ok := s.log.get(p.id); ok {
 			idle := now - p.deliveryTime
 			if idle < minIdle || limit > 0 && len(msgs) >= limit || !b.allow() {
@@ -328,7 +328,7 @@ type ConsumerInfo struct {
 
 func consumerInfo(c *consumer, now int64) ConsumerInfo {
 	ci := ConsumerInfo{
-		Name: c.name, Pending: c.pel.Len(),
+		Name: c.name, Pending: c.pel.len(),
 		Idle:     time.Duration(max(now-c.seenTime, 0)) * time.Millisecond,
 		Inactive: -time.Millisecond, SeenTime: time.UnixMilli(c.seenTime),
 	}

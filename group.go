@@ -3,27 +3,36 @@ package xstream
 import (
 	"maps"
 	"slices"
-
-	"github.com/google/btree"
 )
 
 // group is a consumer group's state (Redis's streamCG).
 type group struct {
 	name        string
-	lastID      ID    // last-delivered-id
-	entriesRead int64 // -1 when unknown
-	pel         *btree.BTreeG[*pending]
+	lastID      ID        // last-delivered-id
+	entriesRead int64     // -1 when unknown
+	pel         *pelIndex // every pending entry, by ID
 	consumers   map[string]*consumer
+	owners      []*consumer // by slot (pending.owner - 1); nil: free
+	freeSlots   []uint32    // free indexes of owners
 	byTime      timeList
-	probe       pending // scratch search key, see key
+	recs        slab // the pending records
+}
+
+// newGroup returns an empty group.
+func newGroup(name string) *group {
+	g := &group{name: name, consumers: map[string]*consumer{}}
+	g.pel = newPELIndex(&g.recs)
+	g.byTime.sl = &g.recs
+	return g
 }
 
 // consumer is a consumer's state (Redis's streamConsumer).
 type consumer struct {
 	name       string
-	seenTime   int64 // unix ms of the last attempted interaction
-	activeTime int64 // unix ms of the last successful one; -1 if never
-	pel        *btree.BTreeG[*pending]
+	seenTime   int64     // unix ms of the last attempted interaction
+	activeTime int64     // unix ms of the last successful one; -1 if never
+	slot       uint32    // what pending.owner holds for this consumer
+	pel        *pelIndex // the entries it owns, by ID
 }
 
 // GroupOptions are the options of [Stream.CreateGroup] and [Group.SetID].
@@ -65,7 +74,7 @@ func (s *Stream[V]) CreateGroup(name string, start ID, opts GroupOptions) (*Grou
 	if _, ok := s.groups[name]; ok {
 		return nil, ErrGroupExists
 	}
-	g := &group{name: name, pel: newPELTree(), consumers: map[string]*consumer{}}
+	g := newGroup(name)
 	s.setGroupIDLocked(g, start, opts)
 	s.groups[name] = g
 	return &Group[V]{s, name}, nil
@@ -164,10 +173,26 @@ func (g *Group[V]) CreateConsumer(name string) (bool, error) {
 func (s *Stream[V]) consumerLocked(g *group, name string, now int64) *consumer {
 	c, ok := g.consumers[name]
 	if !ok {
-		c = &consumer{name: name, seenTime: now, activeTime: -1, pel: newPELTree()}
+		c = &consumer{name: name, seenTime: now, activeTime: -1, pel: newPELIndex(&g.recs)}
+		if n := len(g.freeSlots); n > 0 {
+			c.slot = g.freeSlots[n-1] + 1
+			g.freeSlots = g.freeSlots[:n-1]
+			g.owners[c.slot-1] = c
+		} else {
+			g.owners = append(g.owners, c)
+			c.slot = uint32(len(g.owners))
+		}
 		g.consumers[name] = c
 	}
 	return c
+}
+
+// ownerOf returns p's owner, nil if it has been released (NACKed).
+func (g *group) ownerOf(p *pending) *consumer {
+	if p.owner == 0 {
+		return nil
+	}
+	return g.owners[p.owner-1]
 }
 
 // DeleteConsumer deletes the named consumer and returns how many pending
@@ -181,13 +206,16 @@ func (g *Group[V]) DeleteConsumer(name string) (int, error) {
 		if !ok {
 			return nil
 		}
-		n = c.pel.Len()
-		c.pel.Ascend(func(p *pending) bool {
+		n = c.pel.len()
+		c.pel.ascend(func(p *pending) bool {
 			st.byTime.unlink(p)
-			st.pel.Delete(p)
+			st.pel.remove(p.id)
+			st.recs.free(p)
 			return true
 		})
 		delete(st.consumers, name)
+		st.owners[c.slot-1] = nil
+		st.freeSlots = append(st.freeSlots, c.slot-1)
 		return nil
 	})
 	return n, err
@@ -219,27 +247,28 @@ func (g *Group[V]) Ack(ids ...ID) (int, error) {
 
 // ackLocked removes id from the group's PEL and reports whether it was there.
 func (g *group) ackLocked(id ID) bool {
-	p, ok := g.pel.Delete(g.key(id))
+	p, ok := g.pel.remove(id)
 	if !ok {
 		return false
 	}
 	g.byTime.unlink(p)
-	if p.owner != nil {
-		p.owner.pel.Delete(p)
+	if c := g.ownerOf(p); c != nil {
+		c.pel.remove(id)
 	}
+	g.recs.free(p)
 	return true
 }
 
 // assignLocked makes c the owner of p, moving it between consumer PELs.
 func (g *group) assignLocked(p *pending, c *consumer) {
-	if p.owner == c {
+	if p.owner == c.slot {
 		return
 	}
-	if p.owner != nil {
-		p.owner.pel.Delete(p)
+	if old := g.ownerOf(p); old != nil {
+		old.pel.remove(p.id)
 	}
-	p.owner = c
-	c.pel.ReplaceOrInsert(p)
+	p.owner = c.slot
+	c.pel.insert(p)
 }
 
 // deliverLocked records a delivery of p to c at time t: owner, delivery time
@@ -253,14 +282,15 @@ func (g *group) deliverLocked(p *pending, c *consumer, t int64) {
 
 // addPendingLocked creates a pending entry for id owned by c (nil: NACKed).
 func (g *group) addPendingLocked(id ID, c *consumer, t, count int64) *pending {
-	p := &pending{id: id, deliveryTime: t, count: count}
-	g.pel.ReplaceOrInsert(p)
+	p := g.recs.alloc()
+	p.id, p.deliveryTime, p.count = id, t, count
+	g.pel.insert(p)
 	if c == nil {
 		g.byTime.placeNacked(p)
 		return p
 	}
-	p.owner = c
-	c.pel.ReplaceOrInsert(p)
+	p.owner = c.slot
+	c.pel.insert(p)
 	g.byTime.placeOwned(p)
 	return p
 }
@@ -277,7 +307,7 @@ func (s *Stream[V]) referencedLocked(id ID) bool {
 		}
 	}
 	for _, g := range s.groups {
-		if _, ok := g.pel.Get(g.key(id)); ok {
+		if _, ok := g.pel.get(id); ok {
 			return true
 		}
 	}

@@ -4,8 +4,6 @@ import (
 	"maps"
 	"slices"
 	"time"
-
-	"github.com/google/btree"
 )
 
 // StreamInfo describes a stream (XINFO STREAM).
@@ -84,7 +82,7 @@ type GroupInfo struct {
 func (s *Stream[V]) groupInfoLocked(g *group) GroupInfo {
 	lag, known := s.lagLocked(g)
 	return GroupInfo{
-		Name: g.name, Consumers: len(g.consumers), Pending: g.pel.Len(), Nacked: g.byTime.nacked,
+		Name: g.name, Consumers: len(g.consumers), Pending: g.pel.len(), Nacked: g.byTime.nacked,
 		LastDeliveredID: g.lastID, EntriesRead: g.entriesRead, EntriesReadKnown: g.entriesRead != -1,
 		Lag: lag, LagKnown: known,
 	}
@@ -193,23 +191,23 @@ func (s *Stream[V]) InfoFull(count int) (StreamInfoFull[V], error) {
 	full.GroupsFull = []GroupInfoFull{}
 	for _, name := range slices.Sorted(maps.Keys(s.groups)) {
 		g := s.groups[name]
-		gf := GroupInfoFull{GroupInfo: s.groupInfoLocked(g), PendingEntries: pendingDetails(g.pel, count)}
+		gf := GroupInfoFull{GroupInfo: s.groupInfoLocked(g), PendingEntries: pendingDetails(g, g.pel, count)}
 		gf.ConsumersFull = []ConsumerInfoFull{}
 		for _, cname := range slices.Sorted(maps.Keys(g.consumers)) {
 			c := g.consumers[cname]
-			gf.ConsumersFull = append(gf.ConsumersFull, ConsumerInfoFull{consumerInfo(c, now), pendingDetails(c.pel, count)})
+			gf.ConsumersFull = append(gf.ConsumersFull, ConsumerInfoFull{consumerInfo(c, now), pendingDetails(g, c.pel, count)})
 		}
 		full.GroupsFull = append(full.GroupsFull, gf)
 	}
 	return full, nil
 }
 
-func pendingDetails(tree *btree.BTreeG[*pending], count int) []PendingDetail {
+func pendingDetails(g *group, ix *pelIndex, count int) []PendingDetail {
 	out := []PendingDetail{}
-	tree.Ascend(func(p *pending) bool {
+	ix.ascend(func(p *pending) bool {
 		d := PendingDetail{ID: p.id, Deliveries: p.count}
-		if p.owner != nil {
-			d.Consumer, d.DeliveryTime = p.owner.name, time.UnixMilli(p.deliveryTime)
+		if c := g.ownerOf(p); c != nil {
+			d.Consumer, d.DeliveryTime = c.name, time.UnixMilli(p.deliveryTime)
 		}
 		out = append(out, d)
 		return count == 0 || len(out) < count

@@ -59,7 +59,7 @@ func (g *Group[V]) Nack(mode NackMode, ids []ID, opts NackOptions) (int, error) 
 }
 
 func (s *Stream[V]) nackLocked(g *group, mode NackMode, id ID, opts NackOptions) bool {
-	p, ok := g.pel.Get(g.key(id))
+	p, ok := g.pel.get(id)
 	if !ok {
 		if !opts.Force || !s.log.has(id) {
 			return false
@@ -67,9 +67,9 @@ func (s *Stream[V]) nackLocked(g *group, mode NackMode, id ID, opts NackOptions)
 		p = g.addPendingLocked(id, nil, 0, 0)
 	} else {
 		g.byTime.unlink(p)
-		if p.owner != nil {
-			p.owner.pel.Delete(p)
-			p.owner = nil
+		if c := g.ownerOf(p); c != nil {
+			c.pel.remove(id)
+			p.owner = 0
 		}
 		p.deliveryTime = 0
 		g.byTime.placeNacked(p)

@@ -1,37 +1,18 @@
 package xstream
 
-import (
-	"math"
+import "math"
 
-	"github.com/google/btree"
-)
-
-// btreeDegree is the degree of every PEL B-tree (google/btree's own tests use 32).
-const btreeDegree = 32
-
-// pending is one entry of a group's pending-entries list (Redis's streamNACK).
-// The same record sits in the group's ID-ordered tree, in its owner's tree,
-// and in the group's time-ordered list.
+// pending is one entry of a group's pending-entries list (Redis's
+// streamNACK). It lives in the group's slab and is referred to by ref: from
+// the group's ID-ordered index, its owner's index, and the group's
+// time-ordered list. 48 bytes, no pointers.
 type pending struct {
 	id           ID
-	deliveryTime int64 // unix ms of the last delivery; 0 while NACKed
-	count        int64 // delivery count, saturating at math.MaxInt64
-	owner        *consumer
-	prev, next   *pending // the group's time list
-}
-
-func lessPending(a, b *pending) bool { return a.id.Less(b.id) }
-
-func newPELTree() *btree.BTreeG[*pending] {
-	return btree.NewG(btreeDegree, lessPending)
-}
-
-// key returns a search key for id in g's trees (the group's and its
-// consumers'). It reuses one record so that lookups do not allocate: it
-// needs the stream's lock and must not outlive the tree call it is for.
-func (g *group) key(id ID) *pending {
-	g.probe.id = id
-	return &g.probe
+	deliveryTime int64  // unix ms of the last delivery; 0 while NACKed
+	count        int64  // delivery count, saturating at math.MaxInt64
+	self         ref    // this record's ref
+	owner        uint32 // the owner's slot in group.owners + 1; 0 while NACKed
+	prev, next   ref    // the group's time list
 }
 
 func addCount(n, d int64) int64 {
@@ -47,46 +28,54 @@ func addCount(n, d int64) int64 {
 // pel_by_time list). Appending at "now" is O(1); a past time (Claim's Idle or
 // Time option) scans back from the tail.
 type timeList struct {
-	head, tail *pending
-	nackTail   *pending // last entry of the NACK zone, nil when it is empty
+	sl         *slab
+	head, tail ref
+	nackTail   ref // last entry of the NACK zone, 0 when it is empty
 	nacked     int
 }
 
+// first returns the head of the list, or nil.
+func (l *timeList) first() *pending { return l.sl.at(l.head) }
+
+// after returns the entry after p, or nil.
+func (l *timeList) after(p *pending) *pending { return l.sl.at(p.next) }
+
 // unlink removes p; p.owner must still say whether p is in the NACK zone.
 func (l *timeList) unlink(p *pending) {
-	if p.owner == nil { // in the NACK zone
+	if p.owner == 0 { // in the NACK zone
 		l.nacked--
-		if p == l.nackTail {
+		if p.self == l.nackTail {
 			l.nackTail = p.prev
 		}
 	}
-	if p.prev != nil {
-		p.prev.next = p.next
+	if p.prev != 0 {
+		l.sl.at(p.prev).next = p.next
 	} else {
 		l.head = p.next
 	}
-	if p.next != nil {
-		p.next.prev = p.prev
+	if p.next != 0 {
+		l.sl.at(p.next).prev = p.prev
 	} else {
 		l.tail = p.prev
 	}
-	p.prev, p.next = nil, nil
+	p.prev, p.next = 0, 0
 }
 
-// insertAfter links p after at (at nil: at the head).
-func (l *timeList) insertAfter(at, p *pending) {
+// insertAfter links p after at (at 0: at the head).
+func (l *timeList) insertAfter(at ref, p *pending) {
 	p.prev = at
-	if at == nil {
+	if at == 0 {
 		p.next = l.head
-		l.head = p
+		l.head = p.self
 	} else {
-		p.next = at.next
-		at.next = p
+		a := l.sl.at(at)
+		p.next = a.next
+		a.next = p.self
 	}
-	if p.next != nil {
-		p.next.prev = p
+	if p.next != 0 {
+		l.sl.at(p.next).prev = p.self
 	} else {
-		l.tail = p
+		l.tail = p.self
 	}
 }
 
@@ -94,8 +83,8 @@ func (l *timeList) insertAfter(at, p *pending) {
 // NACK zone.
 func (l *timeList) placeOwned(p *pending) {
 	at := l.tail
-	for at != nil && at != l.nackTail && at.deliveryTime > p.deliveryTime {
-		at = at.prev
+	for at != 0 && at != l.nackTail && l.sl.at(at).deliveryTime > p.deliveryTime {
+		at = l.sl.at(at).prev
 	}
 	l.insertAfter(at, p)
 }
@@ -103,6 +92,6 @@ func (l *timeList) placeOwned(p *pending) {
 // placeNacked links the unowned entry p at the end of the NACK zone.
 func (l *timeList) placeNacked(p *pending) {
 	l.insertAfter(l.nackTail, p)
-	l.nackTail = p
+	l.nackTail = p.self
 	l.nacked++
 }

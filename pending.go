@@ -53,15 +53,15 @@ type PendingFilter struct {
 func (g *Group[V]) Pending() (PendingSummary, error) {
 	var sum PendingSummary
 	err := g.do(func(st *group) error {
-		sum.Count = st.pel.Len()
+		sum.Count = st.pel.len()
 		if sum.Count == 0 {
 			return nil
 		}
-		lo, _ := st.pel.Min()
-		hi, _ := st.pel.Max()
+		lo, _ := st.pel.min()
+		hi, _ := st.pel.max()
 		sum.Lowest, sum.Highest = lo.id, hi.id
 		for _, name := range slices.Sorted(maps.Keys(st.consumers)) {
-			if n := st.consumers[name].pel.Len(); n > 0 {
+			if n := st.consumers[name].pel.len(); n > 0 {
 				sum.Consumers = append(sum.Consumers, ConsumerPending{name, n})
 			}
 		}
@@ -97,15 +97,15 @@ func (g *Group[V]) PendingRange(start, end ID, count int, f PendingFilter) ([]Pe
 		}
 		now := g.s.nowMs()
 		minIdle := f.MinIdle.Milliseconds()
-		out = make([]PendingEntry, 0, min(count, tree.Len(), 256))
-		tree.AscendGreaterOrEqual(st.key(start), func(p *pending) bool {
+		out = make([]PendingEntry, 0, min(count, tree.len(), 256))
+		tree.ascendFrom(start, func(p *pending) bool {
 			if end.Less(p.id) {
 				return false
 			}
-			if p.owner != nil && minIdle > 0 && now-p.deliveryTime < minIdle {
+			if p.owner != 0 && minIdle > 0 && now-p.deliveryTime < minIdle {
 				return true
 			}
-			out = append(out, pendingEntryOf(p, now))
+			out = append(out, pendingEntryOf(st, p, now))
 			return len(out) < count
 		})
 		return nil
@@ -113,10 +113,10 @@ func (g *Group[V]) PendingRange(start, end ID, count int, f PendingFilter) ([]Pe
 	return out, err
 }
 
-func pendingEntryOf(p *pending, now int64) PendingEntry {
+func pendingEntryOf(g *group, p *pending, now int64) PendingEntry {
 	e := PendingEntry{ID: p.id, Deliveries: p.count, Idle: -time.Millisecond}
-	if p.owner != nil {
-		e.Consumer = p.owner.name
+	if c := g.ownerOf(p); c != nil {
+		e.Consumer = c.name
 		e.Idle = time.Duration(max(now-p.deliveryTime, 0)) * time.Millisecond
 	}
 	return e

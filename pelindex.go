@@ -1,0 +1,232 @@
+package xstream
+
+import "github.com/google/btree"
+
+// A pelIndex is one ordered view of a group's pending records: the group's
+// whole PEL, or one consumer's. It is a B-tree of chunks, each a sorted run
+// of up to chunkLen refs (Redis keeps its PELs in radix trees; this is the
+// same idea with fixed-size leaves). Appending in ID order, which is how
+// reads create pending entries, fills chunks completely; an insert into a
+// full chunk splits it in two, and a chunk that falls below a quarter full
+// is merged into a neighbour, so every chunk but a few is at least a
+// quarter full whatever the order of acks. An entry costs 4 bytes plus its
+// share of its chunk instead of a B-tree slot per pointer in a half-full
+// node. Lookups, inserts and deletes are O(log n); the tree compares the
+// chunks' cached first IDs and only the chunk found is searched through
+// the records.
+type pelIndex struct {
+	sl    *slab
+	tree  *btree.BTreeG[*chunk]
+	n     int
+	probe chunk // search key: only first is set
+}
+
+// chunkLen is the capacity of a chunk. 128 refs are 512 bytes, a size class.
+const chunkLen = 128
+
+// chunkDegree is the degree of the B-tree of chunks (google/btree's own
+// tests use 32; a tree of chunks is 128 times smaller than one of entries).
+const chunkDegree = 16
+
+// chunk is a sorted run of refs, never empty while in the tree.
+type chunk struct {
+	first ID // the ID of refs[0]
+	refs  []ref
+}
+
+func lessChunk(a, b *chunk) bool { return a.first.Less(b.first) }
+
+func newPELIndex(sl *slab) *pelIndex {
+	return &pelIndex{sl: sl, tree: btree.NewG(chunkDegree, lessChunk)}
+}
+
+// len returns the number of entries.
+func (ix *pelIndex) len() int { return ix.n }
+
+// floor returns the chunk whose range holds id: the last chunk starting at
+// or before it, or nil if id is before every chunk. O(log n).
+func (ix *pelIndex) floor(id ID) *chunk {
+	ix.probe.first = id
+	var c *chunk
+	ix.tree.DescendLessOrEqual(&ix.probe, func(x *chunk) bool {
+		c = x
+		return false
+	})
+	return c
+}
+
+// search returns the position in c of the first ref whose ID is >= id.
+func (ix *pelIndex) search(c *chunk, id ID) int {
+	lo, hi := 0, len(c.refs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ix.sl.at(c.refs[m]).id.Less(id) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// get returns the record of id. O(log n).
+func (ix *pelIndex) get(id ID) (*pending, bool) {
+	c := ix.floor(id)
+	if c == nil {
+		return nil, false
+	}
+	i := ix.search(c, id)
+	if i == len(c.refs) {
+		return nil, false
+	}
+	p := ix.sl.at(c.refs[i])
+	return p, p.id == id
+}
+
+// insert adds p, whose ID must not be in the index yet. O(log n).
+func (ix *pelIndex) insert(p *pending) {
+	ix.n++
+	c := ix.floor(p.id)
+	if c == nil {
+		c, _ = ix.tree.Min()
+		if c == nil || len(c.refs) == chunkLen {
+			ix.tree.ReplaceOrInsert(newChunk(p))
+			return
+		}
+	}
+	i := ix.search(c, p.id)
+	if len(c.refs) == chunkLen {
+		if i == chunkLen { // after a full chunk: start the next one
+			ix.tree.ReplaceOrInsert(newChunk(p))
+			return
+		}
+		right := &chunk{refs: make([]ref, chunkLen/2, chunkLen)}
+		copy(right.refs, c.refs[chunkLen/2:])
+		right.first = ix.sl.at(right.refs[0]).id
+		c.refs = c.refs[:chunkLen/2]
+		ix.tree.ReplaceOrInsert(right)
+		if i > chunkLen/2 {
+			c, i = right, i-chunkLen/2
+		}
+	}
+	c.refs = append(c.refs, 0)
+	copy(c.refs[i+1:], c.refs[i:])
+	c.refs[i] = p.self
+	if i == 0 {
+		c.first = p.id // still after the previous chunk: p.id is in c's range
+	}
+}
+
+func newChunk(p *pending) *chunk {
+	c := &chunk{first: p.id, refs: make([]ref, 1, chunkLen)}
+	c.refs[0] = p.self
+	return c
+}
+
+// remove deletes id and returns its record. O(log n).
+func (ix *pelIndex) remove(id ID) (*pending, bool) {
+	c := ix.floor(id)
+	if c == nil {
+		return nil, false
+	}
+	i := ix.search(c, id)
+	if i == len(c.refs) {
+		return nil, false
+	}
+	p := ix.sl.at(c.refs[i])
+	if p.id != id {
+		return nil, false
+	}
+	ix.n--
+	if len(c.refs) == 1 {
+		ix.tree.Delete(c)
+		return p, true
+	}
+	c.refs = append(c.refs[:i], c.refs[i+1:]...)
+	if i == 0 {
+		c.first = ix.sl.at(c.refs[0]).id
+	}
+	if len(c.refs) < chunkLen/4 {
+		ix.merge(c)
+	}
+	return p, true
+}
+
+// merge joins c with a neighbour they both fit in, the next one first.
+func (ix *pelIndex) merge(c *chunk) {
+	var next, prev *chunk
+	ix.tree.AscendGreaterOrEqual(c, func(x *chunk) bool {
+		if x == c {
+			return true
+		}
+		next = x
+		return false
+	})
+	if next != nil && len(c.refs)+len(next.refs) <= chunkLen {
+		ix.tree.Delete(next)
+		c.refs = append(c.refs, next.refs...)
+		return
+	}
+	ix.tree.DescendLessOrEqual(c, func(x *chunk) bool {
+		if x == c {
+			return true
+		}
+		prev = x
+		return false
+	})
+	if prev != nil && len(prev.refs)+len(c.refs) <= chunkLen {
+		ix.tree.Delete(c)
+		prev.refs = append(prev.refs, c.refs...)
+	}
+}
+
+// min returns the record with the lowest ID. O(log n).
+func (ix *pelIndex) min() (*pending, bool) {
+	c, ok := ix.tree.Min()
+	if !ok {
+		return nil, false
+	}
+	return ix.sl.at(c.refs[0]), true
+}
+
+// max returns the record with the highest ID. O(log n).
+func (ix *pelIndex) max() (*pending, bool) {
+	c, ok := ix.tree.Max()
+	if !ok {
+		return nil, false
+	}
+	return ix.sl.at(c.refs[len(c.refs)-1]), true
+}
+
+// ascendFrom calls fn on the records with IDs >= start in ID order until fn
+// returns false. fn must not change the index. O(log n + k) for k visited.
+func (ix *pelIndex) ascendFrom(start ID, fn func(*pending) bool) {
+	c := ix.floor(start)
+	i := 0
+	if c == nil {
+		if c, _ = ix.tree.Min(); c == nil {
+			return
+		}
+	} else {
+		i = ix.search(c, start)
+	}
+	for _, r := range c.refs[i:] {
+		if !fn(ix.sl.at(r)) {
+			return
+		}
+	}
+	ix.tree.AscendGreaterOrEqual(c, func(x *chunk) bool {
+		if x == c {
+			return true
+		}
+		for _, r := range x.refs {
+			if !fn(ix.sl.at(r)) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// ascend calls fn on every record in ID order until fn returns false.
+func (ix *pelIndex) ascend(fn func(*pending) bool) { ix.ascendFrom(MinID, fn) }
