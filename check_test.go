@@ -3,6 +3,8 @@ package xstream
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // check verifies the stream's internal invariants (in the spirit of bbolt's
@@ -128,6 +130,15 @@ func checkGroup(g *group) error {
 	if err != nil {
 		return err
 	}
+	byName := func(a, b *consumer) int { return strings.Compare(a.name, b.name) }
+	if len(g.byName) != len(g.consumers) || !slices.IsSortedFunc(g.byName, byName) {
+		return fmt.Errorf("%d consumers in the name list (sorted or not), %d in the map", len(g.byName), len(g.consumers))
+	}
+	for _, c := range g.byName {
+		if g.consumers[c.name] != c || g.owners[c.slot-1] != c {
+			return fmt.Errorf("consumer %q in the name list is not the one in the map or owner slot", c.name)
+		}
+	}
 	owned := 0
 	for name, c := range g.consumers {
 		if c.name != name {
@@ -159,7 +170,8 @@ func checkGroup(g *group) error {
 // checkIndex checks a PEL index's chunks: none empty or over capacity, IDs
 // strictly ascending within and across chunks, each chunk's cached first ID
 // right, the count right, every record's self ref pointing back at it, and
-// no two adjacent chunks both under a quarter full (they would have merged).
+// no two adjacent chunks both under a quarter full (they would have merged),
+// and the tail and finger chunks in the tree.
 func checkIndex(ix *pelIndex) error {
 	var err error
 	n, prevLen := 0, chunkLen
@@ -189,6 +201,14 @@ func checkIndex(ix *pelIndex) error {
 	})
 	if err == nil && n != ix.len() {
 		err = fmt.Errorf("index counts %d, holds %d", ix.len(), n)
+	}
+	if mx, _ := ix.tree.Max(); err == nil && mx != ix.tail {
+		err = errors.New("index: tail is not the last chunk")
+	}
+	if f := ix.finger; err == nil && f != nil {
+		if got, ok := ix.tree.Get(f); !ok || got != f {
+			err = errors.New("index: finger on a chunk out of the tree")
+		}
 	}
 	return err
 }

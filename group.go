@@ -3,6 +3,7 @@ package xstream
 import (
 	"maps"
 	"slices"
+	"strings"
 )
 
 // group is a consumer group's state (Redis's streamCG).
@@ -12,6 +13,7 @@ type group struct {
 	entriesRead int64     // -1 when unknown
 	pel         *pelIndex // every pending entry, by ID
 	consumers   map[string]*consumer
+	byName      []*consumer // the consumers in byte order of their names
 	owners      []*consumer // by slot (pending.owner - 1); nil: free
 	freeSlots   []uint32    // free indexes of owners
 	byTime      timeList
@@ -183,9 +185,13 @@ func (s *Stream[V]) consumerLocked(g *group, name string, now int64) *consumer {
 			c.slot = uint32(len(g.owners))
 		}
 		g.consumers[name] = c
+		i, _ := slices.BinarySearchFunc(g.byName, name, byConsumerName)
+		g.byName = slices.Insert(g.byName, i, c)
 	}
 	return c
 }
+
+func byConsumerName(c *consumer, name string) int { return strings.Compare(c.name, name) }
 
 // ownerOf returns p's owner, nil if it has been released (NACKed).
 func (g *group) ownerOf(p *pending) *consumer {
@@ -214,6 +220,8 @@ func (g *Group[V]) DeleteConsumer(name string) (int, error) {
 			return true
 		})
 		delete(st.consumers, name)
+		i, _ := slices.BinarySearchFunc(st.byName, name, byConsumerName)
+		st.byName = slices.Delete(st.byName, i, i+1)
 		st.owners[c.slot-1] = nil
 		st.freeSlots = append(st.freeSlots, c.slot-1)
 		return nil

@@ -111,14 +111,14 @@ func (s *Stream[V]) GroupsInfo() []GroupInfo {
 }
 
 // Consumers describes the group's consumers in byte order of name (XINFO
-// CONSUMERS). O(c log c).
+// CONSUMERS). O(c).
 func (g *Group[V]) Consumers() ([]ConsumerInfo, error) {
 	var out []ConsumerInfo
 	err := g.do(func(st *group) error {
 		now := g.s.nowMs()
 		out = []ConsumerInfo{}
-		for _, name := range slices.Sorted(maps.Keys(st.consumers)) {
-			out = append(out, consumerInfo(st.consumers[name], now))
+		for _, c := range st.byName {
+			out = append(out, consumerInfo(c, now))
 		}
 		return nil
 	})
@@ -193,8 +193,7 @@ func (s *Stream[V]) InfoFull(count int) (StreamInfoFull[V], error) {
 		g := s.groups[name]
 		gf := GroupInfoFull{GroupInfo: s.groupInfoLocked(g), PendingEntries: pendingDetails(g, g.pel, count)}
 		gf.ConsumersFull = []ConsumerInfoFull{}
-		for _, cname := range slices.Sorted(maps.Keys(g.consumers)) {
-			c := g.consumers[cname]
+		for _, c := range g.byName {
 			gf.ConsumersFull = append(gf.ConsumersFull, ConsumerInfoFull{consumerInfo(c, now), pendingDetails(g, c.pel, count)})
 		}
 		full.GroupsFull = append(full.GroupsFull, gf)

@@ -19,6 +19,10 @@ type pelIndex struct {
 	tree  *btree.BTreeG[*chunk]
 	n     int
 	probe chunk // search key: only first is set
+	// finger is the chunk found last and tail the last chunk (nil when
+	// the index is empty): runs of nearby IDs, as batches of claims and
+	// acks are, and appends find their chunk without a tree search.
+	finger, tail *chunk
 }
 
 // chunkLen is the capacity of a chunk. 128 refs are 512 bytes, a size class.
@@ -44,15 +48,42 @@ func newPELIndex(sl *slab) *pelIndex {
 func (ix *pelIndex) len() int { return ix.n }
 
 // floor returns the chunk whose range holds id: the last chunk starting at
-// or before it, or nil if id is before every chunk. O(log n).
+// or before it, or nil if id is before every chunk. O(log n); O(1) when id
+// is in the range of the chunk found last.
 func (ix *pelIndex) floor(id ID) *chunk {
+	if f := ix.finger; f != nil && !id.Less(f.first) &&
+		(f == ix.tail || !ix.sl.at(f.refs[len(f.refs)-1]).id.Less(id)) {
+		return f
+	}
 	ix.probe.first = id
 	var c *chunk
 	ix.tree.DescendLessOrEqual(&ix.probe, func(x *chunk) bool {
 		c = x
 		return false
 	})
+	if c != nil {
+		ix.finger = c
+	}
 	return c
+}
+
+// add puts a new chunk in the tree.
+func (ix *pelIndex) add(c *chunk) {
+	ix.tree.ReplaceOrInsert(c)
+	if ix.tail == nil || ix.tail.first.Less(c.first) {
+		ix.tail = c
+	}
+}
+
+// drop takes c out of the tree; its first ID must be unchanged.
+func (ix *pelIndex) drop(c *chunk) {
+	ix.tree.Delete(c)
+	if ix.finger == c {
+		ix.finger = nil
+	}
+	if ix.tail == c {
+		ix.tail, _ = ix.tree.Max()
+	}
 }
 
 // search returns the position in c of the first ref whose ID is >= id.
@@ -90,21 +121,21 @@ func (ix *pelIndex) insert(p *pending) {
 	if c == nil {
 		c, _ = ix.tree.Min()
 		if c == nil || len(c.refs) == chunkLen {
-			ix.tree.ReplaceOrInsert(newChunk(p))
+			ix.add(newChunk(p))
 			return
 		}
 	}
 	i := ix.search(c, p.id)
 	if len(c.refs) == chunkLen {
 		if i == chunkLen { // after a full chunk: start the next one
-			ix.tree.ReplaceOrInsert(newChunk(p))
+			ix.add(newChunk(p))
 			return
 		}
 		right := &chunk{refs: make([]ref, chunkLen/2, chunkLen)}
 		copy(right.refs, c.refs[chunkLen/2:])
 		right.first = ix.sl.at(right.refs[0]).id
 		c.refs = c.refs[:chunkLen/2]
-		ix.tree.ReplaceOrInsert(right)
+		ix.add(right)
 		if i > chunkLen/2 {
 			c, i = right, i-chunkLen/2
 		}
@@ -139,7 +170,7 @@ func (ix *pelIndex) remove(id ID) (*pending, bool) {
 	}
 	ix.n--
 	if len(c.refs) == 1 {
-		ix.tree.Delete(c)
+		ix.drop(c)
 		return p, true
 	}
 	c.refs = append(c.refs[:i], c.refs[i+1:]...)
@@ -163,7 +194,7 @@ func (ix *pelIndex) merge(c *chunk) {
 		return false
 	})
 	if next != nil && len(c.refs)+len(next.refs) <= chunkLen {
-		ix.tree.Delete(next)
+		ix.drop(next)
 		c.refs = append(c.refs, next.refs...)
 		return
 	}
@@ -175,7 +206,7 @@ func (ix *pelIndex) merge(c *chunk) {
 		return false
 	})
 	if prev != nil && len(prev.refs)+len(c.refs) <= chunkLen {
-		ix.tree.Delete(c)
+		ix.drop(c)
 		prev.refs = append(prev.refs, c.refs...)
 	}
 }

@@ -1,8 +1,6 @@
 package xstream
 
 import (
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -48,8 +46,8 @@ type PendingFilter struct {
 }
 
 // Pending returns the group's pending summary (XPENDING key group). The
-// count and ID bounds come from the B-tree in O(log p); the per-consumer list
-// costs O(c log c) for c consumers, not O(p).
+// count and ID bounds come from the PEL index in O(log p); the per-consumer
+// list costs O(c) for c consumers (kept sorted by name), not O(p).
 func (g *Group[V]) Pending() (PendingSummary, error) {
 	var sum PendingSummary
 	err := g.do(func(st *group) error {
@@ -60,10 +58,14 @@ func (g *Group[V]) Pending() (PendingSummary, error) {
 		lo, _ := st.pel.min()
 		hi, _ := st.pel.max()
 		sum.Lowest, sum.Highest = lo.id, hi.id
-		for _, name := range slices.Sorted(maps.Keys(st.consumers)) {
-			if n := st.consumers[name].pel.len(); n > 0 {
-				sum.Consumers = append(sum.Consumers, ConsumerPending{name, n})
+		sum.Consumers = make([]ConsumerPending, 0, len(st.byName))
+		for _, c := range st.byName {
+			if n := c.pel.len(); n > 0 {
+				sum.Consumers = append(sum.Consumers, ConsumerPending{c.name, n})
 			}
+		}
+		if len(sum.Consumers) == 0 { // every entry released by Nack
+			sum.Consumers = nil
 		}
 		return nil
 	})
