@@ -171,7 +171,7 @@ func checkGroup(g *group) error {
 // strictly ascending within and across chunks, each chunk's cached first ID
 // right, the count right, every record's self ref pointing back at it, and
 // no two adjacent chunks both under a quarter full (they would have merged),
-// and the tail and finger chunks in the tree.
+// and the head, tail and finger chunks right.
 func checkIndex(ix *pelIndex) error {
 	var err error
 	n, prevLen := 0, chunkLen
@@ -204,6 +204,9 @@ func checkIndex(ix *pelIndex) error {
 	}
 	if mx, _ := ix.tree.Max(); err == nil && mx != ix.tail {
 		err = errors.New("index: tail is not the last chunk")
+	}
+	if mn, _ := ix.tree.Min(); err == nil && mn != ix.head {
+		err = errors.New("index: head is not the first chunk")
 	}
 	if f := ix.finger; err == nil && f != nil {
 		if got, ok := ix.tree.Get(f); !ok || got != f {

@@ -15,6 +15,7 @@ import "slices"
 type entryLog[V any] struct {
 	nodes      []*node[V]
 	maxEntries int
+	hint       int // the node seek found last: runs of nearby IDs skip the search
 }
 
 type node[V any] struct {
@@ -61,14 +62,34 @@ func (l *entryLog[V]) append(id ID, v V) {
 // seek returns the position of the first entry (live or dead) with ID >= id;
 // it is one past the end when there is none.
 func (l *entryLog[V]) seek(id ID) pos {
-	n, _ := slices.BinarySearchFunc(l.nodes, id, func(nd *node[V], id ID) int {
-		return nd.ids[len(nd.ids)-1].Compare(id)
-	})
+	n := l.seekNode(id)
+	l.hint = n
 	if n == len(l.nodes) {
 		return pos{n, 0}
 	}
 	i, _ := slices.BinarySearchFunc(l.nodes[n].ids, id, ID.Compare)
 	return pos{n, i}
+}
+
+// seekNode returns the index of the first node whose last ID is >= id
+// (len(l.nodes) if none): the hinted node or the one after it when one of
+// them is, by binary search otherwise. O(log n), O(1) for runs of nearby IDs.
+func (l *entryLog[V]) seekNode(id ID) int {
+	last := func(n int) ID { ids := l.nodes[n].ids; return ids[len(ids)-1] }
+	if h := l.hint; h < len(l.nodes) {
+		switch {
+		case !last(h).Less(id):
+			if h == 0 || last(h-1).Less(id) {
+				return h
+			}
+		case h+1 < len(l.nodes) && !last(h+1).Less(id):
+			return h + 1
+		}
+	}
+	n, _ := slices.BinarySearchFunc(l.nodes, id, func(nd *node[V], id ID) int {
+		return nd.ids[len(nd.ids)-1].Compare(id)
+	})
+	return n
 }
 
 // find returns the position of the live entry id.

@@ -19,10 +19,16 @@ type pelIndex struct {
 	tree  *btree.BTreeG[*chunk]
 	n     int
 	probe chunk // search key: only first is set
-	// finger is the chunk found last and tail the last chunk (nil when
-	// the index is empty): runs of nearby IDs, as batches of claims and
-	// acks are, and appends find their chunk without a tree search.
-	finger, tail *chunk
+	// finger is the chunk found last, head and tail the first and last
+	// chunks (nil when the index is empty): runs of nearby IDs, as batches
+	// of claims and acks are, appends, and scans from the start ("-") find
+	// their chunk without a tree search.
+	finger, head, tail *chunk
+	// hint is the position search returned last, in hintChunk: the next
+	// ID of a run is at it or just after it, found with two comparisons
+	// instead of a binary search through the records.
+	hintChunk *chunk
+	hint      int
 }
 
 // chunkLen is the capacity of a chunk. 128 refs are 512 bytes, a size class.
@@ -51,6 +57,9 @@ func (ix *pelIndex) len() int { return ix.n }
 // or before it, or nil if id is before every chunk. O(log n); O(1) when id
 // is in the range of the chunk found last.
 func (ix *pelIndex) floor(id ID) *chunk {
+	if ix.head == nil || id.Less(ix.head.first) {
+		return nil
+	}
 	if f := ix.finger; f != nil && !id.Less(f.first) &&
 		(f == ix.tail || !ix.sl.at(f.refs[len(f.refs)-1]).id.Less(id)) {
 		return f
@@ -73,6 +82,9 @@ func (ix *pelIndex) add(c *chunk) {
 	if ix.tail == nil || ix.tail.first.Less(c.first) {
 		ix.tail = c
 	}
+	if ix.head == nil || c.first.Less(ix.head.first) {
+		ix.head = c
+	}
 }
 
 // drop takes c out of the tree; its first ID must be unchanged.
@@ -84,10 +96,26 @@ func (ix *pelIndex) drop(c *chunk) {
 	if ix.tail == c {
 		ix.tail, _ = ix.tree.Max()
 	}
+	if ix.head == c {
+		ix.head, _ = ix.tree.Min()
+	}
 }
 
 // search returns the position in c of the first ref whose ID is >= id.
 func (ix *pelIndex) search(c *chunk, id ID) int {
+	i := ix.searchFrom(c, id)
+	ix.hintChunk, ix.hint = c, i
+	return i
+}
+
+func (ix *pelIndex) searchFrom(c *chunk, id ID) int {
+	if h := ix.hint; c == ix.hintChunk && h < len(c.refs) {
+		if at := ix.sl.at(c.refs[h]).id; at == id {
+			return h
+		} else if at.Less(id) && (h+1 == len(c.refs) || !ix.sl.at(c.refs[h+1]).id.Less(id)) {
+			return h + 1
+		}
+	}
 	lo, hi := 0, len(c.refs)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -119,7 +147,7 @@ func (ix *pelIndex) insert(p *pending) {
 	ix.n++
 	c := ix.floor(p.id)
 	if c == nil {
-		c, _ = ix.tree.Min()
+		c = ix.head
 		if c == nil || len(c.refs) == chunkLen {
 			ix.add(newChunk(p))
 			return
@@ -213,17 +241,16 @@ func (ix *pelIndex) merge(c *chunk) {
 
 // min returns the record with the lowest ID. O(log n).
 func (ix *pelIndex) min() (*pending, bool) {
-	c, ok := ix.tree.Min()
-	if !ok {
+	if ix.head == nil {
 		return nil, false
 	}
-	return ix.sl.at(c.refs[0]), true
+	return ix.sl.at(ix.head.refs[0]), true
 }
 
 // max returns the record with the highest ID. O(log n).
 func (ix *pelIndex) max() (*pending, bool) {
-	c, ok := ix.tree.Max()
-	if !ok {
+	c := ix.tail
+	if c == nil {
 		return nil, false
 	}
 	return ix.sl.at(c.refs[len(c.refs)-1]), true
@@ -235,7 +262,7 @@ func (ix *pelIndex) ascendFrom(start ID, fn func(*pending) bool) {
 	c := ix.floor(start)
 	i := 0
 	if c == nil {
-		if c, _ = ix.tree.Min(); c == nil {
+		if c = ix.head; c == nil {
 			return
 		}
 	} else {

@@ -108,8 +108,14 @@ func (s *Stream[V]) lock() {
 
 func (s *Stream[V]) unlock() { s.mu.Unlock() }
 
-// nowMs returns the clock's time in unix milliseconds.
-func (s *Stream[V]) nowMs() int64 { return s.clock.Now().UnixMilli() }
+// nowMs returns the clock's time in unix milliseconds. The system clock is
+// read with wallMs, which skips the monotonic reading time.Now also takes.
+func (s *Stream[V]) nowMs() int64 {
+	if _, ok := s.clock.(systemClock); ok {
+		return wallMs()
+	}
+	return s.clock.Now().UnixMilli()
+}
 
 // Name returns Options.Name.
 func (s *Stream[V]) Name() string {
