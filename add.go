@@ -25,9 +25,18 @@ type AddOptions struct {
 // Add appends v with an automatic ID and returns the ID (XADD key * ...). The
 // ID is the clock's millisecond with sequence 0, or the next ID after the
 // last one when the clock has not moved past it, so IDs only grow. It fails
-// only with [ErrStreamExhausted]. O(1), plus waking blocked readers.
+// only with [ErrStreamExhausted]. O(1), plus waking blocked readers. It is
+// [Stream.AddWith] with zero options, on a path that skips their checks.
 func (s *Stream[V]) Add(v V) (ID, error) {
-	return s.AddWith(v, AddOptions{})
+	s.lock()
+	defer s.unlock()
+	id, err := s.nextIDLocked(IDSpec{})
+	if err != nil {
+		return ID{}, err
+	}
+	s.appendLocked(id, v)
+	s.serveWaitersLocked()
+	return id, nil
 }
 
 // AddWith appends v with the given options and returns its ID (XADD). An
