@@ -130,16 +130,25 @@ func (ix *pelIndex) searchFrom(c *chunk, id ID) int {
 
 // get returns the record of id. O(log n).
 func (ix *pelIndex) get(id ID) (*pending, bool) {
+	_, _, p := ix.locate(id)
+	return p, p != nil
+}
+
+// locate returns id's chunk, position and record, or a nil record if id is
+// not in the index. O(log n).
+func (ix *pelIndex) locate(id ID) (*chunk, int, *pending) {
 	c := ix.floor(id)
 	if c == nil {
-		return nil, false
+		return nil, 0, nil
 	}
 	i := ix.search(c, id)
 	if i == len(c.refs) {
-		return nil, false
+		return nil, 0, nil
 	}
-	p := ix.sl.at(c.refs[i])
-	return p, p.id == id
+	if p := ix.sl.at(c.refs[i]); p.id == id {
+		return c, i, p
+	}
+	return nil, 0, nil
 }
 
 // insert adds p, whose ID must not be in the index yet. O(log n).
@@ -184,16 +193,8 @@ func newChunk(p *pending) *chunk {
 
 // remove deletes id and returns its record. O(log n).
 func (ix *pelIndex) remove(id ID) (*pending, bool) {
-	c := ix.floor(id)
-	if c == nil {
-		return nil, false
-	}
-	i := ix.search(c, id)
-	if i == len(c.refs) {
-		return nil, false
-	}
-	p := ix.sl.at(c.refs[i])
-	if p.id != id {
+	c, i, p := ix.locate(id)
+	if p == nil {
 		return nil, false
 	}
 	ix.n--

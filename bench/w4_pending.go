@@ -172,12 +172,17 @@ func w4NativeRange(g *xstream.Group[Payload], consumer, owner string) error {
 	if err != nil {
 		return err
 	}
+	return w4CheckOwners(es, owner, func(e xstream.PendingEntry) (string, string) { return e.ID.String(), e.Consumer })
+}
+
+// w4CheckOwners checks that a range reply has 10 entries, all owned by owner.
+func w4CheckOwners[E any](es []E, owner string, idOwner func(E) (id, consumer string)) error {
 	if len(es) != w4RangeSize {
 		return fmt.Errorf("%d entries, want %d", len(es), w4RangeSize)
 	}
 	for _, e := range es {
-		if e.Consumer != owner {
-			return fmt.Errorf("entry %v owned by %q, want %q", e.ID, e.Consumer, owner)
+		if id, c := idOwner(e); c != owner {
+			return fmt.Errorf("entry %s owned by %q, want %q", id, c, owner)
 		}
 	}
 	return nil
@@ -195,13 +200,5 @@ func w4CheckRange(cmd redis.Cmder, owner string) error {
 	if err != nil {
 		return err
 	}
-	if len(es) != w4RangeSize {
-		return fmt.Errorf("%d entries, want %d", len(es), w4RangeSize)
-	}
-	for _, e := range es {
-		if e.Consumer != owner {
-			return fmt.Errorf("entry %s owned by %q, want %q", e.ID, e.Consumer, owner)
-		}
-	}
-	return nil
+	return w4CheckOwners(es, owner, func(e redis.XPendingExt) (string, string) { return e.ID, e.Consumer })
 }

@@ -109,16 +109,25 @@ func w5Native(ctx context.Context, c *Conn, n int) (w5Mem, error) {
 // w5DeliverNative reads every entry for consumer c, w5ReadCount at a time,
 // and drops the messages; it fails unless exactly n were delivered.
 func w5DeliverNative(c *xstream.Consumer[Payload], n int) error {
-	got := 0
-	for {
+	return w5Deliver(n, func() (int, error) {
 		msgs, err := c.Read(xstream.ReadGroupOptions{Count: w5ReadCount})
+		return len(msgs), err
+	})
+}
+
+// w5Deliver calls read until it delivers nothing more, and fails unless it
+// delivered exactly n entries in all.
+func w5Deliver(n int, read func() (int, error)) error {
+	got := 0
+	for got < n {
+		k, err := read()
 		if err != nil {
 			return err
 		}
-		if len(msgs) == 0 {
+		if k == 0 {
 			break
 		}
-		got += len(msgs)
+		got += k
 	}
 	if got != n {
 		return fmt.Errorf("delivered %d entries, want %d", got, n)
@@ -173,19 +182,8 @@ func w5Client(ctx context.Context, c *Conn, n int) (w5Mem, error) {
 func w5DeliverClient(ctx context.Context, rc redis.Cmdable, n int) error {
 	args := &redis.XReadGroupArgs{Group: benchGroup, Consumer: "c",
 		Streams: []string{benchStream, ">"}, Count: w5ReadCount, Block: -1}
-	got := 0
-	for got < n {
+	return w5Deliver(n, func() (int, error) {
 		msgs, err := groupMessages(rc.XReadGroup(ctx, args))
-		if err != nil {
-			return err
-		}
-		if len(msgs) == 0 {
-			break
-		}
-		got += len(msgs)
-	}
-	if got != n {
-		return fmt.Errorf("delivered %d entries, want %d", got, n)
-	}
-	return nil
+		return len(msgs), err
+	})
 }

@@ -214,17 +214,30 @@ func w6BuildNative(n int) (*w6Native, error) {
 		return nil, err
 	}
 	p := &w6Native{s: g.Stream(), g: g, cs: [2]*xstream.Consumer[Payload]{g.Consumer("c0"), g.Consumer("c1")}}
+	err = w6Deliver(n, func(owner, k int) error {
+		ids, err := nativeReadIDs(g, p.cs[owner].Name(), k)
+		p.ids = append(p.ids, ids...)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, p.summary(min(2, n/w6Tenth(n)))
+}
+
+// w6Deliver makes n entries pending by calling read(owner, k) to deliver
+// the next k of them to consumer owner (0 or 1), alternating owners every
+// tenth of n, at most w6ReadChunk per call.
+func w6Deliver(n int, read func(owner, k int) error) error {
 	tenth := w6Tenth(n)
 	for start := 0; start < n; {
 		k := min(w6ReadChunk, tenth-start%tenth, n-start)
-		ids, err := nativeReadIDs(g, p.cs[start/tenth%2].Name(), k)
-		if err != nil {
-			return nil, err
+		if err := read(start/tenth%2, k); err != nil {
+			return err
 		}
-		p.ids = append(p.ids, ids...)
 		start += k
 	}
-	return p, p.summary(min(2, n/w6Tenth(n)))
+	return nil
 }
 
 // windows implements w6PEL.
@@ -282,15 +295,13 @@ func w6BuildClient(ctx context.Context, rc redis.UniversalClient, n int) (*w6Cli
 		return nil, err
 	}
 	p := &w6Client{ctx: ctx, rc: rc}
-	tenth := w6Tenth(n)
-	for start := 0; start < n; {
-		k := min(w6ReadChunk, tenth-start%tenth, n-start)
-		ids, err := clientReadIDs(ctx, rc, w6Consumers[start/tenth%2], k)
-		if err != nil {
-			return nil, err
-		}
+	err := w6Deliver(n, func(owner, k int) error {
+		ids, err := clientReadIDs(ctx, rc, w6Consumers[owner], k)
 		p.ids = append(p.ids, ids...)
-		start += k
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return p, p.summary(min(2, n/w6Tenth(n)))
 }
