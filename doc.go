@@ -78,4 +78,6 @@
 //     payloads.
 //   - A blocked claiming read wakes for entries becoming idle on the real
 //     clock, even when Options.Clock is a ManualClock.
+//   - A group holds at most 2^32-2 pending entries (its records are
+//     addressed by 32-bit references); one more panics.
 package xstream

@@ -60,5 +60,5 @@ func runFloor(_ context.Context, _ *Conn, scale float64) ([]Metric, error) {
 	if m, _ := t.Min(); m != floorKeyOf(n) {
 		return nil, fmt.Errorf("F: minimum key is %v, want %v", m, floorKeyOf(n))
 	}
-	return []Metric{{Key: "F bare B-tree insert+delete", Unit: "ns/msg", Value: float64(d.Nanoseconds()) / float64(n), N: n}}, nil
+	return []Metric{{Key: floorMetricKey, Unit: "ns/msg", Value: float64(d.Nanoseconds()) / float64(n), N: n}}, nil
 }

@@ -329,10 +329,6 @@ func redisVersion(ctx context.Context, addr string) string {
 	if err != nil {
 		return ""
 	}
-	for _, line := range strings.Split(info, "\n") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "redis_version:"); ok {
-			return v
-		}
-	}
-	return ""
+	v, _ := infoField(info, "redis_version")
+	return v
 }

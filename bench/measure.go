@@ -72,10 +72,18 @@ func redisUsedMemory(ctx context.Context, c redis.UniversalClient) (uint64, erro
 	if err != nil {
 		return 0, err
 	}
-	for _, line := range strings.Split(info, "\n") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "used_memory:"); ok {
-			return strconv.ParseUint(v, 10, 64)
-		}
+	if v, ok := infoField(info, "used_memory"); ok {
+		return strconv.ParseUint(v, 10, 64)
 	}
 	return 0, fmt.Errorf("INFO memory has no used_memory")
+}
+
+// infoField returns the value of the field name in an INFO reply.
+func infoField(info, name string) (string, bool) {
+	for _, line := range strings.Split(info, "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), name+":"); ok {
+			return v, true
+		}
+	}
+	return "", false
 }

@@ -44,7 +44,7 @@ func runW1(ctx context.Context, c *Conn, scale float64) ([]Metric, error) {
 	if err != nil {
 		return nil, fmt.Errorf("W1: %w", err)
 	}
-	return []Metric{{Key: "W1 produce", Unit: "msgs/s", Value: rate(n, d), N: n, HigherIsBetter: true}}, nil
+	return []Metric{{Key: produceKey, Unit: "msgs/s", Value: rate(n, d), N: n, HigherIsBetter: true}}, nil
 }
 
 // w1Native times n adds to a native stream.

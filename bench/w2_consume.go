@@ -37,7 +37,7 @@ func runW2(ctx context.Context, c *Conn, scale float64) ([]Metric, error) {
 	if err != nil {
 		return nil, fmt.Errorf("W2: %w", err)
 	}
-	return []Metric{{Key: "W2 consume (read 100 + ack 100)", Unit: "msgs/s", Value: rate(n, d), N: n, HigherIsBetter: true}}, nil
+	return []Metric{{Key: consumeKey, Unit: "msgs/s", Value: rate(n, d), N: n, HigherIsBetter: true}}, nil
 }
 
 // w2Native times the read + ack loop on a native stream.

@@ -20,10 +20,12 @@ import (
 // batches between c0 and c1; the summary changes nothing. The batches visit
 // windows spread evenly across the PEL.
 //
-// On the go-redis backends every timed step is one command (one round trip,
-// no pipelining): an XACK of w6Batch IDs, an XCLAIM of w6Batch IDs, an
-// XPENDING summary. Only the untimed build is pipelined (XADD batches of
-// addBatch). Native steps are the equivalent single calls.
+// On the go-redis backends claims and summaries are pipelined, as in W3 and
+// W4: w3Depth XCLAIMs of w6Batch IDs (distinct windows) and w4Pipe XPENDING
+// summaries per round trip. An XACK of w6Batch IDs is one round trip, as
+// its undoing claim must follow it before the next ack, or the PEL would
+// shrink (at 1e3 it has only ten windows). The build is pipelined too (XADD
+// batches of addBatch). Native steps are the equivalent calls, one by one.
 const (
 	w6Batch     = 100     // IDs per timed ack and claim
 	w6IDs       = 100_000 // IDs acked and IDs claimed per size at scale 1
@@ -58,14 +60,17 @@ type w6PEL interface {
 	// restore makes window w's IDs pending again for consumer owner (forced
 	// claim).
 	restore(w, owner int) error
-	// claim claims window w's IDs for consumer to, with min-idle 0.
-	claim(w, to int) error
-	// summary takes the PEL summary and checks that it shows all n entries,
-	// held by the given number of consumers.
-	summary(consumers int) error
+	// claim claims each move's window for its consumer, with min-idle 0.
+	claim(moves []w6Move) error
+	// summary takes the PEL summary k times and checks that each shows all
+	// n entries, held by the given number of consumers.
+	summary(k, consumers int) error
 	// drop deletes the stream.
 	drop() error
 }
+
+// w6Move is a claim of window w for consumer to.
+type w6Move struct{ w, to int }
 
 // w6Result is one size's measurement: ns per acked ID, ns per claimed ID,
 // ns per summary.
@@ -127,27 +132,34 @@ func w6Measure(ctx context.Context, c *Conn, n, ids, summaries int) (w6Result, e
 	}
 	var r w6Result
 	steps := max(1, ids/w6Batch)
-	if r.ack, err = w6Steps(p.windows(), steps, func(w int) (time.Duration, error) {
+	if r.ack, err = w6Steps(p.windows(), steps, 1, func(ws []int) (time.Duration, error) {
 		start := time.Now()
-		if err := p.ack(w); err != nil {
+		if err := p.ack(ws[0]); err != nil {
 			return 0, fmt.Errorf("ack: %w", err)
 		}
 		d := time.Since(start)
-		if err := p.restore(w, owner[w]); err != nil {
+		if err := p.restore(ws[0], owner[ws[0]]); err != nil {
 			return 0, fmt.Errorf("restore: %w", err)
 		}
 		return d, nil
 	}); err != nil {
 		return r, err
 	}
-	if r.claim, err = w6Steps(p.windows(), steps, func(w int) (time.Duration, error) {
-		to := 1 - owner[w]
+	depth := min(w3Depth, p.windows())
+	moves := make([]w6Move, 0, depth)
+	if r.claim, err = w6Steps(p.windows(), steps, depth, func(ws []int) (time.Duration, error) {
+		moves = moves[:0]
+		for _, w := range ws {
+			moves = append(moves, w6Move{w, 1 - owner[w]})
+		}
 		start := time.Now()
-		if err := p.claim(w, to); err != nil {
+		if err := p.claim(moves); err != nil {
 			return 0, fmt.Errorf("claim: %w", err)
 		}
 		d := time.Since(start)
-		owner[w] = to
+		for _, m := range moves {
+			owner[m.w] = m.to
+		}
 		return d, nil
 	}); err != nil {
 		return r, err
@@ -170,14 +182,21 @@ func w6Tenth(n int) int {
 	return max(n/10/w6Batch*w6Batch, w6Batch)
 }
 
-// w6Steps runs step on windows spread evenly over the PEL, steps times or
-// until w6Budget of timed work, and returns the mean timed ns per step.
-func w6Steps(windows, steps int, step func(w int) (time.Duration, error)) (float64, error) {
+// w6Steps runs step on windows spread evenly over the PEL, depth distinct
+// windows per call (depth <= windows), steps windows in all or until
+// w6Budget of timed work, and returns the mean timed ns per window.
+func w6Steps(windows, steps, depth int, step func(ws []int) (time.Duration, error)) (float64, error) {
 	stride := max(1, windows/steps)
+	ws := make([]int, 0, depth)
 	var timed time.Duration
 	k := 0
-	for ; k < steps && (k == 0 || timed < w6Budget); k++ {
-		d, err := step(k * stride % windows)
+	for k < steps && (k == 0 || timed < w6Budget) {
+		ws = ws[:0]
+		for range depth {
+			ws = append(ws, k*stride%windows)
+			k++
+		}
+		d, err := step(ws)
 		if err != nil {
 			return 0, err
 		}
@@ -188,20 +207,24 @@ func w6Steps(windows, steps int, step func(w int) (time.Duration, error)) (float
 
 // w6Summary times up to calls PEL summaries, stopping after w6Budget, and
 // returns the mean ns per summary. The PEL's windows have owners owners.
+// Summaries go in batches (one pipeline each on go-redis) doubling from 1
+// up to w4Pipe, so that a backend whose summary takes a second (miniredis
+// at 1e5) stops after one.
 func w6Summary(p w6PEL, calls, owners int) (float64, error) {
 	k := 0
 	start := time.Now()
-	for ; k < calls && (k == 0 || time.Since(start) < w6Budget); k++ {
-		if err := p.summary(owners); err != nil {
+	for k < calls && (k == 0 || time.Since(start) < w6Budget) {
+		batch := min(w4Pipe, calls-k, max(1, k))
+		if err := p.summary(batch, owners); err != nil {
 			return 0, fmt.Errorf("summary: %w", err)
 		}
+		k += batch
 	}
 	return float64(time.Since(start).Nanoseconds()) / float64(k), nil
 }
 
 // w6Native is a w6PEL on the native API.
 type w6Native struct {
-	s   *xstream.Stream[Payload]
 	g   *xstream.Group[Payload]
 	cs  [2]*xstream.Consumer[Payload]
 	ids []xstream.ID
@@ -213,7 +236,7 @@ func w6BuildNative(n int) (*w6Native, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &w6Native{s: g.Stream(), g: g, cs: [2]*xstream.Consumer[Payload]{g.Consumer("c0"), g.Consumer("c1")}}
+	p := &w6Native{g: g, cs: [2]*xstream.Consumer[Payload]{g.Consumer("c0"), g.Consumer("c1")}}
 	err = w6Deliver(n, func(owner, k int) error {
 		ids, err := nativeReadIDs(g, p.cs[owner].Name(), k)
 		p.ids = append(p.ids, ids...)
@@ -222,7 +245,7 @@ func w6BuildNative(n int) (*w6Native, error) {
 	if err != nil {
 		return nil, err
 	}
-	return p, p.summary(min(2, n/w6Tenth(n)))
+	return p, p.summary(1, min(2, n/w6Tenth(n)))
 }
 
 // w6Deliver makes n entries pending by calling read(owner, k) to deliver
@@ -259,25 +282,32 @@ func (p *w6Native) restore(w, owner int) error {
 }
 
 // claim implements w6PEL.
-func (p *w6Native) claim(w, to int) error {
-	got, err := p.cs[to].Claim(0, p.window(w), xstream.ClaimOptions{})
-	return w6Check("claimed", len(got), err)
+func (p *w6Native) claim(moves []w6Move) error {
+	for _, m := range moves {
+		got, err := p.cs[m.to].Claim(0, p.window(m.w), xstream.ClaimOptions{})
+		if err := w6Check("claimed", len(got), err); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // summary implements w6PEL.
-func (p *w6Native) summary(consumers int) error {
-	sum, err := p.g.Pending()
-	if err != nil {
-		return err
+func (p *w6Native) summary(k, consumers int) error {
+	for range k {
+		sum, err := p.g.Pending()
+		if err != nil {
+			return err
+		}
+		if err := w6CheckSummary(sum.Count, len(sum.Consumers), len(p.ids), consumers); err != nil {
+			return err
+		}
 	}
-	return w6CheckSummary(sum.Count, len(sum.Consumers), len(p.ids), consumers)
-}
-
-// drop implements w6PEL: the stream becomes garbage.
-func (p *w6Native) drop() error {
-	*p = w6Native{}
 	return nil
 }
+
+// drop implements w6PEL: nothing to do, the stream becomes garbage.
+func (p *w6Native) drop() error { return nil }
 
 // w6Client is a w6PEL on a go-redis backend.
 type w6Client struct {
@@ -303,7 +333,7 @@ func w6BuildClient(ctx context.Context, rc redis.UniversalClient, n int) (*w6Cli
 	if err != nil {
 		return nil, err
 	}
-	return p, p.summary(min(2, n/w6Tenth(n)))
+	return p, p.summary(1, min(2, n/w6Tenth(n)))
 }
 
 // windows implements w6PEL.
@@ -329,20 +359,48 @@ func (p *w6Client) restore(w, owner int) error {
 	return w6Check("claimed", len(got), err)
 }
 
-// claim implements w6PEL: XCLAIM s g <to> 0 <100 IDs>.
-func (p *w6Client) claim(w, to int) error {
-	got, err := p.rc.XClaim(p.ctx, &redis.XClaimArgs{Stream: benchStream, Group: benchGroup,
-		Consumer: w6Consumers[to], Messages: p.window(w)}).Result()
-	return w6Check("claimed", len(got), err)
-}
-
-// summary implements w6PEL: XPENDING s g.
-func (p *w6Client) summary(consumers int) error {
-	sum, err := p.rc.XPending(p.ctx, benchStream, benchGroup).Result()
+// claim implements w6PEL: one pipeline of XCLAIM s g <to> 0 <100 IDs>.
+func (p *w6Client) claim(moves []w6Move) error {
+	cmds, err := p.rc.Pipelined(p.ctx, func(pipe redis.Pipeliner) error {
+		for _, m := range moves {
+			pipe.XClaim(p.ctx, &redis.XClaimArgs{Stream: benchStream, Group: benchGroup,
+				Consumer: w6Consumers[m.to], Messages: p.window(m.w)})
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	return w6CheckSummary(int(sum.Count), len(sum.Consumers), len(p.ids), consumers)
+	for _, cmd := range cmds {
+		got, err := cmd.(*redis.XMessageSliceCmd).Result()
+		if err := w6Check("claimed", len(got), err); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// summary implements w6PEL: one pipeline of k XPENDING s g.
+func (p *w6Client) summary(k, consumers int) error {
+	cmds, err := p.rc.Pipelined(p.ctx, func(pipe redis.Pipeliner) error {
+		for range k {
+			pipe.XPending(p.ctx, benchStream, benchGroup)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, cmd := range cmds {
+		sum, err := cmd.(*redis.XPendingCmd).Result()
+		if err != nil {
+			return err
+		}
+		if err := w6CheckSummary(int(sum.Count), len(sum.Consumers), len(p.ids), consumers); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // drop implements w6PEL: DEL s.

@@ -249,20 +249,22 @@ func w7ThroughputNative(ctx context.Context, m, producers, consumers int) (time.
 	if err != nil {
 		return 0, err
 	}
+	return d, w7NativeCheck(s, g, m)
+}
+
+// w7NativeCheck verifies that the stream holds n entries, none pending.
+func w7NativeCheck(s *xstream.Stream[Payload], g *xstream.Group[Payload], n int) error {
 	sum, err := g.Pending()
-	if err == nil && (sum.Count != 0 || s.Len() != int64(m)) {
-		err = fmt.Errorf("%d entries, %d pending; want %d, 0", s.Len(), sum.Count, m)
+	if err == nil && (sum.Count != 0 || s.Len() != int64(n)) {
+		err = fmt.Errorf("%d entries, %d pending; want %d, 0", s.Len(), sum.Count, n)
 	}
-	return d, err
+	return err
 }
 
 // w7ThroughputClient runs one throughput shape on a go-redis backend and
 // verifies that the group has nothing pending at the end.
 func w7ThroughputClient(ctx context.Context, rc redis.UniversalClient, m, producers, consumers int) (time.Duration, error) {
-	if err := rc.Del(ctx, benchStream).Err(); err != nil {
-		return 0, err
-	}
-	if err := rc.XGroupCreateMkStream(ctx, benchStream, benchGroup, "0").Err(); err != nil {
+	if err := w7ClientSetup(ctx, rc); err != nil {
 		return 0, err
 	}
 	t := newW7Tally(m)
@@ -474,13 +476,7 @@ func (w *w7WakerNative) read(ctx context.Context) (Payload, int64, error) {
 func (w *w7WakerNative) stop() {}
 
 // check implements w7Waker.
-func (w *w7WakerNative) check(_ context.Context, n int) error {
-	sum, err := w.g.Pending()
-	if err == nil && (sum.Count != 0 || w.s.Len() != int64(n)) {
-		err = fmt.Errorf("%d entries, %d pending; want %d, 0", w.s.Len(), sum.Count, n)
-	}
-	return err
-}
+func (w *w7WakerNative) check(_ context.Context, n int) error { return w7NativeCheck(w.s, w.g, n) }
 
 // w7WakerClient is a w7Waker on a go-redis backend. Its reader's
 // XREADGROUP BLOCK 0 holds a pooled connection of its own while it waits.
@@ -489,11 +485,14 @@ type w7WakerClient struct {
 }
 
 // setup implements w7Waker.
-func (w *w7WakerClient) setup(ctx context.Context) error {
-	if err := w.rc.Del(ctx, benchStream).Err(); err != nil {
+func (w *w7WakerClient) setup(ctx context.Context) error { return w7ClientSetup(ctx, w.rc) }
+
+// w7ClientSetup makes benchStream an empty stream with group benchGroup at 0.
+func w7ClientSetup(ctx context.Context, rc redis.UniversalClient) error {
+	if err := rc.Del(ctx, benchStream).Err(); err != nil {
 		return err
 	}
-	return w.rc.XGroupCreateMkStream(ctx, benchStream, benchGroup, "0").Err()
+	return rc.XGroupCreateMkStream(ctx, benchStream, benchGroup, "0").Err()
 }
 
 // add implements w7Waker.

@@ -70,12 +70,7 @@ func wbRunOn(t *testing.T, w Workload, backend, addr string) []Metric {
 	before := runtime.NumGoroutine()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	c, err := Dial(ctx, backend, addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := w.Run(ctx, c, wbScale)
-	c.Close()
+	r, err := runOnce(ctx, w, backend, 1, config{scale: wbScale, redisAddr: addr})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +82,7 @@ func wbRunOn(t *testing.T, w Workload, backend, addr string) []Metric {
 		buf := make([]byte, 1<<16)
 		t.Errorf("%d goroutines after the run, %d before:\n%s", n, before, buf[:runtime.Stack(buf, true)])
 	}
-	return ms
+	return r.Metrics
 }
 
 // TestProduceConsumeClaimPending runs W1–W4; each workload verifies its own counts.
@@ -133,7 +128,7 @@ func TestScale(t *testing.T) {
 
 // TestFloor runs F, on xstream only.
 func TestFloor(t *testing.T) {
-	wbRun(t, "F", []string{"F bare B-tree insert+delete"}, nil)
+	wbRun(t, "F", []string{floorMetricKey}, nil)
 }
 
 // TestConcurrency runs W7; wbRunOn checks that no goroutine outlives it.
@@ -145,4 +140,20 @@ func TestConcurrency(t *testing.T) {
 				t.Errorf("p50 %v µs > p99 %v µs", p50, p99)
 			}
 		})
+}
+
+// TestTargetKeys checks that every target names a metric some workload
+// emits: a misspelt key would silently drop its goal from the table.
+func TestTargetKeys(t *testing.T) {
+	emitted := map[string]bool{}
+	for _, w := range registry {
+		for _, m := range wbRunOn(t, w, Native, "") {
+			emitted[m.Key] = true
+		}
+	}
+	for _, tg := range targets {
+		if !emitted[tg.key] {
+			t.Errorf("target %q names no metric a workload emits", tg.key)
+		}
+	}
 }
