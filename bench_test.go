@@ -294,8 +294,8 @@ func BenchmarkBlockWake(b *testing.B) {
 }
 
 // Operations designed to allocate nothing. Those not listed allocate: replies
-// are fresh slices and new pending entries are records of their own. PEL
-// lookups use the group's scratch key (group.key) and allocate nothing.
+// are fresh slices (pending records come from the group's slab, one 3 KiB
+// block per 64 records).
 func TestAllocFree(t *testing.T) {
 	clock := NewManualClock(time.UnixMilli(1_000_000))
 	s := New(Options[btPayload]{Clock: clock})

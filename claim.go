@@ -144,7 +144,7 @@ func (c *Consumer[V]) AutoClaim(minIdle time.Duration, start ID, opts AutoClaimO
 	if count == 0 {
 		count = 100
 	}
-	if count < 0 || count > maxAutoClaimCount {
+	if count < 0 || int64(count) > maxAutoClaimCount {
 		return res, ErrAutoClaimCount
 	}
 	s := c.g.s

@@ -24,11 +24,14 @@ type pelIndex struct {
 	// of claims and acks are, appends, and scans from the start ("-") find
 	// their chunk without a tree search.
 	finger, head, tail *chunk
-	// hint is the position search returned last, in hintChunk: the next
-	// ID of a run is at it or just after it, found with two comparisons
-	// instead of a binary search through the records.
-	hintChunk *chunk
-	hint      int
+	// hint is the position search returned last, in finger: the next ID of
+	// a run is at it or just after it, found with two comparisons instead
+	// of a binary search through the records.
+	hint int
+	// spare is the last chunk emptied, kept for the next new chunk: an
+	// index hovering at a multiple of chunkLen would otherwise allocate and
+	// drop a chunk per entry.
+	spare *chunk
 }
 
 // chunkLen is the capacity of a chunk. 128 refs are 512 bytes, a size class.
@@ -70,10 +73,7 @@ func (ix *pelIndex) floor(id ID) *chunk {
 		c = x
 		return false
 	})
-	if c != nil {
-		ix.finger = c
-	}
-	return c
+	return c // search, which follows, moves the finger to it
 }
 
 // add puts a new chunk in the tree.
@@ -104,12 +104,12 @@ func (ix *pelIndex) drop(c *chunk) {
 // search returns the position in c of the first ref whose ID is >= id.
 func (ix *pelIndex) search(c *chunk, id ID) int {
 	i := ix.searchFrom(c, id)
-	ix.hintChunk, ix.hint = c, i
+	ix.finger, ix.hint = c, i
 	return i
 }
 
 func (ix *pelIndex) searchFrom(c *chunk, id ID) int {
-	if h := ix.hint; c == ix.hintChunk && h < len(c.refs) {
+	if h := ix.hint; c == ix.finger && h < len(c.refs) {
 		if at := ix.sl.at(c.refs[h]).id; at == id {
 			return h
 		} else if at.Less(id) && (h+1 == len(c.refs) || !ix.sl.at(c.refs[h+1]).id.Less(id)) {
@@ -158,14 +158,14 @@ func (ix *pelIndex) insert(p *pending) {
 	if c == nil {
 		c = ix.head
 		if c == nil || len(c.refs) == chunkLen {
-			ix.add(newChunk(p))
+			ix.add(ix.newChunk(p))
 			return
 		}
 	}
 	i := ix.search(c, p.id)
 	if len(c.refs) == chunkLen {
-		if i == chunkLen { // after a full chunk: start the next one
-			ix.add(newChunk(p))
+		if i == chunkLen && c == ix.tail { // after the full tail chunk: start the next one
+			ix.add(ix.newChunk(p))
 			return
 		}
 		right := &chunk{refs: make([]ref, chunkLen/2, chunkLen)}
@@ -185,9 +185,16 @@ func (ix *pelIndex) insert(p *pending) {
 	}
 }
 
-func newChunk(p *pending) *chunk {
-	c := &chunk{first: p.id, refs: make([]ref, 1, chunkLen)}
-	c.refs[0] = p.self
+// newChunk returns a chunk holding p: the spare if there is one.
+func (ix *pelIndex) newChunk(p *pending) *chunk {
+	c := ix.spare
+	if c != nil {
+		ix.spare = nil
+		c.refs = c.refs[:0]
+	} else {
+		c = &chunk{refs: make([]ref, 0, chunkLen)}
+	}
+	c.first, c.refs = p.id, append(c.refs, p.self)
 	return c
 }
 
@@ -200,6 +207,7 @@ func (ix *pelIndex) remove(id ID) (*pending, bool) {
 	ix.n--
 	if len(c.refs) == 1 {
 		ix.drop(c)
+		ix.spare = c
 		return p, true
 	}
 	c.refs = append(c.refs[:i], c.refs[i+1:]...)
@@ -240,7 +248,7 @@ func (ix *pelIndex) merge(c *chunk) {
 	}
 }
 
-// min returns the record with the lowest ID. O(log n).
+// min returns the record with the lowest ID. O(1).
 func (ix *pelIndex) min() (*pending, bool) {
 	if ix.head == nil {
 		return nil, false
@@ -248,7 +256,7 @@ func (ix *pelIndex) min() (*pending, bool) {
 	return ix.sl.at(ix.head.refs[0]), true
 }
 
-// max returns the record with the highest ID. O(log n).
+// max returns the record with the highest ID. O(1).
 func (ix *pelIndex) max() (*pending, bool) {
 	c := ix.tail
 	if c == nil {

@@ -181,3 +181,84 @@ func (s *slab) liveBlocks() int {
 	}
 	return n
 }
+
+// TestPELIndexGapAfterFullChunk inserts into the gap after a full chunk
+// that is not the last: it must split, not start a one-entry chunk beside
+// an under-quarter neighbour, and descending inserts there must not leave
+// a chunk per entry.
+func TestPELIndexGapAfterFullChunk(t *testing.T) {
+	h := newIxHarness(t)
+	for i := 1; i <= 160; i++ {
+		h.insert(ID{Ms: uint64(i)})
+	}
+	h.remove(ID{Ms: 160}) // chunks of 128 and 31: they cannot merge
+	h.check()
+	h.insert(ID{Ms: 128, Seq: 1})
+	h.check(ID{Ms: 128, Seq: 1})
+
+	h = newIxHarness(t)
+	for i := 1; i <= 128; i++ {
+		h.insert(ID{Ms: uint64(i)})
+	}
+	for i := 1000; i > 128; i-- {
+		h.insert(ID{Ms: uint64(i)})
+	}
+	h.check(ID{Ms: 500})
+	if n := h.ix.tree.Len(); n > 2*1000/chunkLen+2 {
+		t.Fatalf("1000 entries in %d chunks, want them at least half full", n)
+	}
+}
+
+// TestClaimDescendingKeepsChunksFull claims IDs listed in descending order
+// into another consumer, through the API.
+func TestClaimDescendingKeepsChunksFull(t *testing.T) {
+	s := New(Options[int]{})
+	for i := 1; i <= 1000; i++ {
+		s.AddWith(i, AddOptions{ID: ExplicitID(ID{Ms: uint64(i)})})
+	}
+	g, _ := s.CreateGroup("g", MinID, GroupOptions{})
+	g.Consumer("a").Read(ReadGroupOptions{})
+	var ids []ID
+	for i := 1; i <= 128; i++ {
+		ids = append(ids, ID{Ms: uint64(i)})
+	}
+	for i := 1000; i > 128; i-- {
+		ids = append(ids, ID{Ms: uint64(i)})
+	}
+	if got, _ := g.Consumer("b").Claim(0, ids, ClaimOptions{}); len(got) != 1000 {
+		t.Fatalf("claimed %d, want 1000", len(got))
+	}
+	if err := s.check(); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.Lock()
+	n := s.groups["g"].consumers["b"].pel.tree.Len()
+	s.mu.Unlock()
+	if n > 2*1000/chunkLen+2 {
+		t.Fatalf("consumer b: 1000 entries in %d chunks", n)
+	}
+}
+
+// TestSlabKeepsASpareBlock: with a multiple of the block size pending, a
+// read and ack of one more entry must not allocate and drop a block each
+// time (the slab keeps an emptied block as a spare).
+func TestSlabKeepsASpareBlock(t *testing.T) {
+	allocs := map[int]float64{}
+	for _, stuck := range []int{slabBlockLen - 1, slabBlockLen, 2 * slabBlockLen} {
+		s := New(Options[int]{})
+		g, _ := s.CreateGroup("g", MinID, GroupOptions{})
+		c := g.Consumer("a")
+		for range stuck {
+			s.Add(1)
+		}
+		c.Read(ReadGroupOptions{})
+		allocs[stuck] = testing.AllocsPerRun(1000, func() {
+			s.Add(1)
+			m, _ := c.Read(ReadGroupOptions{Count: 1})
+			g.Ack(m[0].ID)
+		})
+	}
+	if allocs[slabBlockLen] != allocs[slabBlockLen-1] || allocs[2*slabBlockLen] != allocs[slabBlockLen-1] {
+		t.Fatalf("allocations per add+read+ack by entries stuck pending: %v; want the same for each", allocs)
+	}
+}

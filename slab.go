@@ -5,9 +5,10 @@ package xstream
 // pointers (owner, time-list links) and the PEL indexes hold refs too, so a
 // record is 48 bytes with no size-class rounding, and neither the blocks
 // nor the indexes contain pointers for the garbage collector to scan. A
-// block is released as soon as its last record is freed (unless it is the
-// slab's last block), so a drained PEL returns its memory; new records fill
-// the free slots of partly used blocks first.
+// block whose last record is freed is released, except one kept as a spare
+// (so a PEL hovering at a multiple of the block size does not allocate and
+// drop a block per entry): a drained PEL returns all but one block. New
+// records fill the free slots of partly used blocks first.
 
 const (
 	slabBlockBits = 6
@@ -36,6 +37,7 @@ type slab struct {
 	released []uint32 // indexes of blocks whose recs is nil, for reuse
 	avail    []uint32 // blocks that may have free slots (stale entries are skipped)
 	live     int
+	spare    bool // one emptied block is kept rather than released
 }
 
 // at returns the record r addresses; r must be live (or 0: nil).
@@ -71,9 +73,12 @@ func (s *slab) alloc() *pending {
 		slot = m.fresh
 		m.fresh++
 	}
+	if m.used == 0 {
+		s.spare = false
+	}
 	m.used++
 	s.live++
-	if s.live > maxRefs {
+	if uint64(s.live) > maxRefs {
 		panic("xstream: more than 2^32-2 pending entries in one group")
 	}
 	p := &m.recs[slot]
@@ -101,17 +106,20 @@ func (s *slab) newBlock() uint32 {
 }
 
 // free returns p's slot to its block, releasing the block when it was the
-// last record in it and another block remains. O(1).
+// last record in it and a spare is kept already. O(1).
 func (s *slab) free(p *pending) {
 	x := uint32(p.self - 1)
 	b, slot := x>>slabBlockBits, int32(x&(slabBlockLen-1))
 	m := &s.blocks[b]
 	m.used--
 	s.live--
-	if m.used == 0 && s.live > 0 {
+	if m.used == 0 && s.spare {
 		*m = slabBlock{avail: m.avail} // a stale avail entry is dropped by alloc
 		s.released = append(s.released, b)
 		return
+	}
+	if m.used == 0 {
+		s.spare = true
 	}
 	*p = pending{next: ref(m.free)}
 	m.free = slot + 1
