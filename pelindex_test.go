@@ -262,3 +262,53 @@ func TestSlabKeepsASpareBlock(t *testing.T) {
 		t.Fatalf("allocations per add+read+ack by entries stuck pending: %v; want the same for each", allocs)
 	}
 }
+
+// FuzzPELIndex drives the index and the slab with runs of inserts and
+// removals decoded from the input, two bytes per run: the first gives the
+// kind (bit 7: remove), the order (bit 6: descending) and the length (bits
+// 0-5, 1 to 64 IDs), the second the run's first ID (times 8, so runs
+// overlap and build indexes of many chunks). The index is checked against
+// the sorted model after every run.
+func FuzzPELIndex(f *testing.F) {
+	f.Add([]byte{0x3f, 0, 0x3f, 8, 0x3f, 16, 0xbf, 4})
+	f.Add([]byte{0x7f, 200, 0x7f, 100, 0x7f, 50, 0x3f, 0, 0xff, 100, 0xbf, 10})
+	f.Add([]byte{0x3f, 0, 0x3f, 8, 0x3f, 16, 0x40, 17, 0x7f, 60, 0x7f, 40})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h := newIxHarness(t)
+		for i := 0; i+1 < len(data); i += 2 {
+			kind, start := data[i], uint64(data[i+1])*8
+			n := uint64(kind&0x3f) + 1
+			for k := range n {
+				off := k
+				if kind&0x40 != 0 {
+					off = n - 1 - k
+				}
+				id := ID{Ms: start + off}
+				if kind&0x80 != 0 {
+					h.remove(id)
+				} else {
+					h.insert(id)
+				}
+			}
+			h.check(ID{Ms: start}, ID{Ms: start + n})
+		}
+	})
+}
+
+// TestPELIndexRandomMix interleaves inserts and removals at random over an
+// ID space of 3000, so chunks split, merge and empty in every order.
+func TestPELIndexRandomMix(t *testing.T) {
+	h := newIxHarness(t)
+	for i := range 30000 {
+		id := ID{Ms: rand.Uint64N(3000)}
+		if rand.IntN(5) < 3 {
+			h.insert(id)
+		} else {
+			h.remove(id)
+		}
+		if i%1000 == 0 {
+			h.check(id, ID{Ms: rand.Uint64N(3000)})
+		}
+	}
+	h.check()
+}
