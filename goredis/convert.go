@@ -74,21 +74,16 @@ func unsupportedReply(rd *respReader, cmd redis.Cmder) error {
 // readStringSlice parses a StringSliceCmd: an array of strings, nulls
 // becoming "".
 func readStringSlice(rd *respReader, cmd *redis.StringSliceCmd) error {
-	n, err := rd.readArrayLen()
-	if err != nil {
-		return err
-	}
-	val := make([]string, n)
-	cmd.SetVal(val)
-	for i := range val {
-		s, err := rd.readString()
+	_, err := readArray(rd, cmd.SetVal, func(s *string) error {
+		v, err := rd.readString()
 		switch {
 		case err == redis.Nil:
 		case err != nil:
 			return err
 		default:
-			val[i] = s
+			*s = v
 		}
-	}
-	return nil
+		return nil
+	})
+	return err
 }

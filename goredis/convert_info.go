@@ -9,15 +9,8 @@ import (
 // readXInfoConsumers reads XINFO CONSUMERS: one map per consumer; fields
 // go-redis does not know are skipped.
 func readXInfoConsumers(rd *respReader, cmd *redis.XInfoConsumersCmd) error {
-	n, err := rd.readArrayLen()
-	if err != nil {
-		return err
-	}
-	val := make([]redis.XInfoConsumer, n)
-	cmd.SetVal(val)
-	for i := range val {
-		c := &val[i]
-		err := rd.readMapFields(func(key string) (err error) {
+	_, err := readArray(rd, cmd.SetVal, func(c *redis.XInfoConsumer) error {
+		return rd.readMapFields(func(key string) (err error) {
 			var ms int64
 			switch key {
 			case "name":
@@ -35,25 +28,15 @@ func readXInfoConsumers(rd *respReader, cmd *redis.XInfoConsumersCmd) error {
 			}
 			return err
 		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	})
+	return err
 }
 
 // readXInfoGroups reads XINFO GROUPS: one map per group. A null
 // entries-read is 0 and a null lag is -1, as in go-redis.
 func readXInfoGroups(rd *respReader, cmd *redis.XInfoGroupsCmd) error {
-	n, err := rd.readArrayLen()
-	if err != nil {
-		return err
-	}
-	val := make([]redis.XInfoGroup, n)
-	cmd.SetVal(val)
-	for i := range val {
-		g := &val[i]
-		err := rd.readMapFields(func(key string) (err error) {
+	_, err := readArray(rd, cmd.SetVal, func(g *redis.XInfoGroup) error {
+		return rd.readMapFields(func(key string) (err error) {
 			switch key {
 			case "name":
 				g.Name, err = rd.readString()
@@ -76,11 +59,8 @@ func readXInfoGroups(rd *respReader, cmd *redis.XInfoGroupsCmd) error {
 			}
 			return err
 		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	})
+	return err
 }
 
 // streamInfoFields points at the fields of go-redis's XInfoStream or
@@ -196,14 +176,8 @@ func readXInfoStreamFull(rd *respReader, cmd *redis.XInfoStreamFullCmd) error {
 // readStreamGroups reads FULL's groups. Null entries-read and lag are 0
 // here (unlike XINFO GROUPS, where a null lag is -1).
 func readStreamGroups(rd *respReader) ([]redis.XInfoStreamGroup, error) {
-	n, err := rd.readArrayLen()
-	if err != nil {
-		return nil, err
-	}
-	groups := make([]redis.XInfoStreamGroup, 0, n)
-	for i := 0; i < n; i++ {
-		var g redis.XInfoStreamGroup
-		err := rd.readMapFields(func(key string) (err error) {
+	return readArray(rd, nil, func(g *redis.XInfoStreamGroup) error {
+		return rd.readMapFields(func(key string) (err error) {
 			switch key {
 			case "name":
 				g.Name, err = rd.readString()
@@ -230,56 +204,36 @@ func readStreamGroups(rd *respReader) ([]redis.XInfoStreamGroup, error) {
 			}
 			return err
 		})
-		if err != nil {
-			return nil, err
-		}
-		groups = append(groups, g)
-	}
-	return groups, nil
+	})
 }
 
 // readGroupPending reads a FULL group's PEL: [id, consumer, delivery ms,
 // count] per entry.
 func readGroupPending(rd *respReader) ([]redis.XInfoStreamGroupPending, error) {
-	n, err := rd.readArrayLen()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]redis.XInfoStreamGroupPending, 0, n)
-	for i := 0; i < n; i++ {
+	return readArray(rd, nil, func(p *redis.XInfoStreamGroupPending) (err error) {
 		if err := rd.readFixedArrayLen(4); err != nil {
-			return nil, err
+			return err
 		}
-		var p redis.XInfoStreamGroupPending
 		if p.ID, err = rd.readString(); err != nil {
-			return nil, err
+			return err
 		}
 		if p.Consumer, err = rd.readString(); err != nil {
-			return nil, err
+			return err
 		}
 		ms, err := rd.readInt()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.DeliveryTime = time.UnixMilli(ms)
-		if p.DeliveryCount, err = rd.readInt(); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, nil
+		p.DeliveryCount, err = rd.readInt()
+		return err
+	})
 }
 
 // readStreamConsumers reads a FULL group's consumers.
 func readStreamConsumers(rd *respReader) ([]redis.XInfoStreamConsumer, error) {
-	n, err := rd.readArrayLen()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]redis.XInfoStreamConsumer, 0, n)
-	for i := 0; i < n; i++ {
-		var c redis.XInfoStreamConsumer
-		err := rd.readMapFields(func(key string) (err error) {
+	return readArray(rd, nil, func(c *redis.XInfoStreamConsumer) error {
+		return rd.readMapFields(func(key string) (err error) {
 			var ms int64
 			switch key {
 			case "name":
@@ -303,39 +257,25 @@ func readStreamConsumers(rd *respReader) ([]redis.XInfoStreamConsumer, error) {
 			}
 			return err
 		})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, nil
+	})
 }
 
 // readConsumerPending reads a FULL consumer's PEL: [id, delivery ms, count]
 // per entry.
 func readConsumerPending(rd *respReader) ([]redis.XInfoStreamConsumerPending, error) {
-	n, err := rd.readArrayLen()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]redis.XInfoStreamConsumerPending, 0, n)
-	for i := 0; i < n; i++ {
+	return readArray(rd, nil, func(p *redis.XInfoStreamConsumerPending) (err error) {
 		if err := rd.readFixedArrayLen(3); err != nil {
-			return nil, err
+			return err
 		}
-		var p redis.XInfoStreamConsumerPending
 		if p.ID, err = rd.readString(); err != nil {
-			return nil, err
+			return err
 		}
 		ms, err := rd.readInt()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.DeliveryTime = time.UnixMilli(ms)
-		if p.DeliveryCount, err = rd.readInt(); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, nil
+		p.DeliveryCount, err = rd.readInt()
+		return err
+	})
 }

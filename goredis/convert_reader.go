@@ -293,6 +293,28 @@ func (rd *respReader) readArrayLen() (int, error) {
 	return int(f.n), nil
 }
 
+// readArray reads an array header and its elements into a new slice: keep,
+// if not nil, is handed the slice before any element is read (go-redis sets
+// a command's value first, so an error leaves the elements read so far in
+// it), then read fills each element in turn. The first error ends the read
+// and gives a nil slice.
+func readArray[T any](rd *respReader, keep func([]T), read func(*T) error) ([]T, error) {
+	n, err := rd.readArrayLen()
+	if err != nil {
+		return nil, err
+	}
+	val := make([]T, n)
+	if keep != nil {
+		keep(val)
+	}
+	for i := range val {
+		if err := read(&val[i]); err != nil {
+			return nil, err
+		}
+	}
+	return val, nil
+}
+
 // readFixedArrayLen reads an array header that must have n elements.
 func (rd *respReader) readFixedArrayLen(n int) error {
 	got, err := rd.readArrayLen()

@@ -42,17 +42,10 @@ func setStreamReply(rd *respReader, cmd redis.Cmder) error {
 // readXMessageSlice reads an array of entries. A null entry ends the read
 // with redis.Nil and no value, as in go-redis.
 func readXMessageSlice(rd *respReader) ([]redis.XMessage, error) {
-	n, err := rd.readArrayLen()
-	if err != nil {
-		return nil, err
-	}
-	msgs := make([]redis.XMessage, n)
-	for i := range msgs {
-		if msgs[i], err = readXMessage(rd); err != nil {
-			return nil, err
-		}
-	}
-	return msgs, nil
+	return readArray(rd, nil, func(m *redis.XMessage) (err error) {
+		*m, err = readXMessage(rd)
+		return err
+	})
 }
 
 // readXMessage reads [id, fields] or, for entries claimed by XREADGROUP
@@ -181,32 +174,27 @@ func readXPending(rd *respReader, cmd *redis.XPendingCmd) error {
 // readXPendingExt reads XPENDING's extended form: [id, consumer, idle ms,
 // delivery count] per entry.
 func readXPendingExt(rd *respReader, cmd *redis.XPendingExtCmd) error {
-	n, err := rd.readArrayLen()
-	if err != nil {
-		return err
-	}
-	val := make([]redis.XPendingExt, n)
-	cmd.SetVal(val)
-	for i := range val {
+	_, err := readArray(rd, cmd.SetVal, func(p *redis.XPendingExt) (err error) {
 		if err := rd.readFixedArrayLen(4); err != nil {
 			return err
 		}
-		if val[i].ID, err = rd.readString(); err != nil {
+		if p.ID, err = rd.readString(); err != nil {
 			return err
 		}
-		if val[i].Consumer, err = rd.readString(); err != nil && err != redis.Nil {
+		if p.Consumer, err = rd.readString(); err != nil && err != redis.Nil {
 			return err
 		}
 		idle, err := rd.readInt()
 		if err != nil && err != redis.Nil {
 			return err
 		}
-		val[i].Idle = time.Duration(idle) * time.Millisecond
-		if val[i].RetryCount, err = rd.readInt(); err != nil && err != redis.Nil {
+		p.Idle = time.Duration(idle) * time.Millisecond
+		if p.RetryCount, err = rd.readInt(); err != nil && err != redis.Nil {
 			return err
 		}
-	}
-	return nil
+		return nil
+	})
+	return err
 }
 
 // readAutoClaimHeader reads XAUTOCLAIM's array header (2 elements before
@@ -252,18 +240,16 @@ func readXAutoClaimWithDeleted(rd *respReader, cmd *redis.XAutoClaimWithDeletedC
 	if err != nil || n < 3 {
 		return err
 	}
-	nn, err := rd.readArrayLen()
-	if err != nil {
+	_, err = readArray(rd, func(deleted []string) { cmd.SetVal(msgs, start, deleted) }, readStringInto(rd))
+	return err
+}
+
+// readStringInto returns an element reader of readArray for strings.
+func readStringInto(rd *respReader) func(*string) error {
+	return func(s *string) (err error) {
+		*s, err = rd.readString()
 		return err
 	}
-	deleted := make([]string, nn)
-	cmd.SetVal(msgs, start, deleted)
-	for i := range deleted {
-		if deleted[i], err = rd.readString(); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // readXAutoClaimJustID reads XAUTOCLAIM … JUSTID's [start, ids, deleted].
@@ -273,16 +259,9 @@ func readXAutoClaimJustID(rd *respReader, cmd *redis.XAutoClaimJustIDCmd) error 
 		return err
 	}
 	cmd.SetVal(nil, start)
-	nn, err := rd.readArrayLen()
+	_, err = readArray(rd, func(ids []string) { cmd.SetVal(ids, start) }, readStringInto(rd))
 	if err != nil {
 		return err
-	}
-	ids := make([]string, nn)
-	cmd.SetVal(ids, start)
-	for i := range ids {
-		if ids[i], err = rd.readString(); err != nil {
-			return err
-		}
 	}
 	if n >= 3 {
 		return rd.discardNext()
