@@ -43,20 +43,6 @@ func rdDial(addr string) (*rdConn, error) {
 
 func (r *rdConn) Close() error { return r.c.Close() }
 
-func (r *rdConn) write(args []string) {
-	var buf [24]byte
-	r.w.WriteByte('*')
-	r.w.Write(strconv.AppendInt(buf[:0], int64(len(args)), 10))
-	r.w.WriteString("\r\n")
-	for _, a := range args {
-		r.w.WriteByte('$')
-		r.w.Write(strconv.AppendInt(buf[:0], int64(len(a)), 10))
-		r.w.WriteString("\r\n")
-		r.w.WriteString(a)
-		r.w.WriteString("\r\n")
-	}
-}
-
 // do sends one command and reads its reply. A transport or protocol failure
 // is returned as the error; a Redis error reply is an rdErr reply value.
 func (r *rdConn) do(args ...string) (any, error) {
@@ -72,7 +58,7 @@ func (r *rdConn) pipeline(cmds [][]string) ([]any, error) {
 	_ = r.c.SetDeadline(time.Now().Add(10 * time.Second))
 	defer func() { _ = r.c.SetDeadline(time.Time{}) }()
 	for _, args := range cmds {
-		r.write(args)
+		r.w.Write(redistest.Command(args))
 	}
 	if err := r.w.Flush(); err != nil {
 		return nil, err

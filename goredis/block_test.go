@@ -75,9 +75,7 @@ func bkRead(s *side, block time.Duration, streams ...string) <-chan *redis.XStre
 
 // bkGroupRead starts a blocking typed XREADGROUP of group g.
 func bkGroupRead(s *side, consumer string, block time.Duration, streams ...string) <-chan *redis.XStreamSliceCmd {
-	return async(func() *redis.XStreamSliceCmd {
-		return s.C.XReadGroup(s.Ctx(), &redis.XReadGroupArgs{Group: "g", Consumer: consumer, Streams: streams, Block: block})
-	})
+	return blockRead(s, "g", consumer, block, false, streams...)
 }
 
 // TestBlockConformance compares blocking reads with real Redis 7.0 where

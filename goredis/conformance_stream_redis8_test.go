@@ -424,11 +424,7 @@ func TestConformanceStreamRedis8(t *testing.T) {
 			c2 := goredis.NewClient(&goredis.Options{Clock: s.Clock, Protocol: 2})
 			defer c2.Close()
 			require.NoError(t, c2.XAdd(s.Ctx(), &redis.XAddArgs{Stream: "mystream", ID: "1-0", Values: []string{"f", "v"}}).Err())
-			flat := c2.Do(s.Ctx(), "XINFO", "STREAM", "mystream").Val().([]interface{})
-			var keys []string
-			for i := 0; i < len(flat); i += 2 {
-				keys = append(keys, flat[i].(string))
-			}
+			keys := flatKeys(c2.Do(s.Ctx(), "XINFO", "STREAM", "mystream").Val())
 			require.Equal(t, []string{"length", "radix-tree-keys", "radix-tree-nodes", "last-generated-id", "max-deleted-entry-id",
 				"entries-added", "recorded-first-entry-id", "idmp-duration", "idmp-maxsize", "pids-tracked", "iids-tracked",
 				"iids-added", "iids-duplicates", "groups", "first-entry", "last-entry"}, keys)

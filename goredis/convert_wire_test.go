@@ -17,6 +17,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"github.com/redis/go-redis/v9/maintnotifications"
+	"github.com/xstream-go/xstream/internal/redistest"
 )
 
 // rawConn is a plain TCP connection to Redis speaking RESP by hand.
@@ -45,7 +46,7 @@ func dialRaw(t testing.TB, addr string, proto int) *rawConn {
 func (rc *rawConn) do(argv ...string) reply {
 	rc.t.Helper()
 	_ = rc.c.SetDeadline(time.Now().Add(10 * time.Second))
-	if _, err := rc.c.Write(encodeCommand(argv)); err != nil {
+	if _, err := rc.c.Write(redistest.Command(argv)); err != nil {
 		rc.t.Fatal(err)
 	}
 	r, err := parseWire(rc.rd)
@@ -53,16 +54,6 @@ func (rc *rawConn) do(argv ...string) reply {
 		rc.t.Fatal(err)
 	}
 	return r
-}
-
-// encodeCommand is argv as a RESP array of bulk strings.
-func encodeCommand(argv []string) []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, "*%d\r\n", len(argv))
-	for _, a := range argv {
-		fmt.Fprintf(&b, "$%d\r\n%s\r\n", len(a), a)
-	}
-	return []byte(b.String())
 }
 
 // parseWire reads one RESP2 or RESP3 value into a reply tree. Types that

@@ -305,24 +305,16 @@ func TestGroupCmdsXInfoFieldOrder(t *testing.T) {
 	require.Equal(t, "1-0", c.XAdd(ctx, &redis.XAddArgs{Stream: "k", ID: "1-0", Values: []string{"f", "v"}}).Val())
 	require.Equal(t, "OK", c.XGroupCreate(ctx, "k", "g", "0").Val())
 	require.Len(t, c.Do(ctx, "XCLAIM", "k", "g", "alice", "0", "1-0", "FORCE").Val(), 1)
-	keys := func(v interface{}) []string {
-		a := v.([]interface{})
-		out := []string{}
-		for i := 0; i < len(a); i += 2 {
-			out = append(out, a[i].(string))
-		}
-		return out
-	}
 	head := []string{"length", "radix-tree-keys", "radix-tree-nodes", "last-generated-id", "max-deleted-entry-id",
 		"entries-added", "recorded-first-entry-id", "idmp-duration", "idmp-maxsize", "pids-tracked", "iids-tracked",
 		"iids-added", "iids-duplicates"}
-	require.Equal(t, append(append([]string{}, head...), "groups", "first-entry", "last-entry"), keys(c.Do(ctx, "XINFO", "STREAM", "k").Val()))
+	require.Equal(t, append(append([]string{}, head...), "groups", "first-entry", "last-entry"), flatKeys(c.Do(ctx, "XINFO", "STREAM", "k").Val()))
 	full := c.Do(ctx, "XINFO", "STREAM", "k", "FULL").Val()
-	require.Equal(t, append(append([]string{}, head...), "entries", "groups"), keys(full))
+	require.Equal(t, append(append([]string{}, head...), "entries", "groups"), flatKeys(full))
 	group := full.([]interface{})[29].([]interface{})[0]
-	require.Equal(t, []string{"name", "last-delivered-id", "entries-read", "lag", "pel-count", "nacked-count", "pending", "consumers"}, keys(group))
+	require.Equal(t, []string{"name", "last-delivered-id", "entries-read", "lag", "pel-count", "nacked-count", "pending", "consumers"}, flatKeys(group))
 	consumer := group.([]interface{})[15].([]interface{})[0]
-	require.Equal(t, []string{"name", "seen-time", "active-time", "pel-count", "pending"}, keys(consumer))
-	require.Equal(t, []string{"name", "consumers", "pending", "last-delivered-id", "entries-read", "lag"}, keys(c.Do(ctx, "XINFO", "GROUPS", "k").Val().([]interface{})[0]))
-	require.Equal(t, []string{"name", "pending", "idle", "inactive"}, keys(c.Do(ctx, "XINFO", "CONSUMERS", "k", "g").Val().([]interface{})[0]))
+	require.Equal(t, []string{"name", "seen-time", "active-time", "pel-count", "pending"}, flatKeys(consumer))
+	require.Equal(t, []string{"name", "consumers", "pending", "last-delivered-id", "entries-read", "lag"}, flatKeys(c.Do(ctx, "XINFO", "GROUPS", "k").Val().([]interface{})[0]))
+	require.Equal(t, []string{"name", "pending", "idle", "inactive"}, flatKeys(c.Do(ctx, "XINFO", "CONSUMERS", "k", "g").Val().([]interface{})[0]))
 }

@@ -288,6 +288,17 @@ func errText(err error) string {
 	return err.Error()
 }
 
+// flatKeys returns the field names of a RESP2 field, value, … array (an
+// XINFO reply through Do), in wire order.
+func flatKeys(v interface{}) []string {
+	a := v.([]interface{})
+	out := []string{}
+	for i := 0; i < len(a); i += 2 {
+		out = append(out, a[i].(string))
+	}
+	return out
+}
+
 // msgIDs returns the IDs of msgs.
 func msgIDs(msgs []redis.XMessage) []string {
 	out := make([]string, 0, len(msgs))

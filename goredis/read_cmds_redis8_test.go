@@ -18,19 +18,13 @@ import (
 // messages of key as "id/idle-ms/count" (nil for a nil reply).
 func rdClaimRead(t *testing.T, s *side, consumer string, count int64, minIdle time.Duration, key string) []string {
 	t.Helper()
-	res, err := Rec(s, s.C.XReadGroup(s.Ctx(), &redis.XReadGroupArgs{
-		Group: "g", Consumer: consumer, Count: count, Claim: minIdle, Block: -1, Streams: []string{key, ">"},
-	})).Result()
+	res, err := claimRead(s, "g", consumer, count, minIdle, false, key, ">").Result()
 	if err == redis.Nil {
 		return nil
 	}
 	require.NoError(t, err)
 	require.Len(t, res, 1)
-	out := []string{}
-	for _, m := range res[0].Messages {
-		out = append(out, fmt.Sprintf("%s/%d/%d", m.ID, m.MillisElapsedFromDelivery, m.DeliveredCount))
-	}
-	return out
+	return claimed(res[0].Messages)
 }
 
 // rdTotal counts the entries of a read reply.
